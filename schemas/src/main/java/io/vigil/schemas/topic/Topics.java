@@ -1,0 +1,70 @@
+package io.vigil.schemas.topic;
+
+import io.vigil.schemas.AlertEvent;
+import io.vigil.schemas.ConfigEntity;
+import io.vigil.schemas.DeadLetter;
+import io.vigil.schemas.EscalationEvent;
+import io.vigil.schemas.IncidentCommand;
+import io.vigil.schemas.IncidentEvent;
+import io.vigil.schemas.NotificationEvent;
+import io.vigil.schemas.SlaEvent;
+import java.util.List;
+import java.util.Optional;
+
+/** The catalogue of every topic in Vigil's contract; the only place topic names are spelled. */
+public final class Topics {
+
+  public static final Topic<AlertEvent> ALERTS =
+      new Topic<>("vigil.alerts.v1", AlertEvent.class, "alert-ingest", false, "serviceId/dedupKey");
+
+  public static final Topic<IncidentCommand> INCIDENT_COMMANDS =
+      new Topic<>(
+          "vigil.incident-commands.v1",
+          IncidentCommand.class,
+          "ticket-store",
+          false,
+          "incident id");
+
+  public static final Topic<IncidentEvent> INCIDENTS =
+      new Topic<>("vigil.incidents.v1", IncidentEvent.class, "classifier", false, "incident id");
+
+  public static final Topic<EscalationEvent> ESCALATIONS =
+      new Topic<>(
+          "vigil.escalations.v1", EscalationEvent.class, "escalation", false, "incident id");
+
+  public static final Topic<NotificationEvent> NOTIFICATIONS =
+      new Topic<>("vigil.notifications.v1", NotificationEvent.class, "notifier", false, "user id");
+
+  public static final Topic<SlaEvent> SLA =
+      new Topic<>("vigil.sla.v1", SlaEvent.class, "escalation", false, "service id");
+
+  public static final Topic<ConfigEntity> CONFIG =
+      new Topic<>("vigil.config.v1", ConfigEntity.class, "ticket-store", true, "kind/id");
+
+  public static final Topic<DeadLetter> DEAD_LETTERS =
+      new Topic<>("vigil.dead-letters.v1", DeadLetter.class, "any", false, "original key");
+
+  /** Every topic, in the order of the life of an incident. */
+  public static final List<Topic<?>> ALL =
+      List.of(
+          ALERTS,
+          INCIDENT_COMMANDS,
+          INCIDENTS,
+          ESCALATIONS,
+          NOTIFICATIONS,
+          SLA,
+          CONFIG,
+          DEAD_LETTERS);
+
+  private Topics() {}
+
+  /** The topic of that name, if it is in the catalogue. */
+  public static Optional<Topic<?>> byName(String name) {
+    return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** The key of an alert on {@link #ALERTS}: {@code serviceId/dedupKey}. */
+  public static String alertKey(String serviceId, String dedupKey) {
+    return serviceId + "/" + dedupKey;
+  }
+}
