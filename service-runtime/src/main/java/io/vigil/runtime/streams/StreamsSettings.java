@@ -1,0 +1,57 @@
+package io.vigil.runtime.streams;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+/**
+ * The Kafka Streams settings operators tune per environment ({@code vigil.streams.*}); everything
+ * else is fixed by the runtime (exactly-once, dead-lettering).
+ */
+@ConfigurationProperties("vigil.streams")
+public class StreamsSettings {
+
+  private String stateDir = ".vigil/state";
+  private int replicationFactor = 1;
+  private long commitIntervalMs = 20;
+  private long pollMs = 10;
+  private int standbyReplicas = 0;
+
+  public String getStateDir() {
+    return stateDir;
+  }
+
+  public void setStateDir(String stateDir) {
+    this.stateDir = stateDir;
+  }
+
+  public int getReplicationFactor() {
+    return replicationFactor;
+  }
+
+  public void setReplicationFactor(int replicationFactor) {
+    this.replicationFactor = replicationFactor;
+  }
+
+  public long getCommitIntervalMs() {
+    return commitIntervalMs;
+  }
+
+  public void setCommitIntervalMs(long commitIntervalMs) {
+    this.commitIntervalMs = commitIntervalMs;
+  }
+
+  public long getPollMs() {
+    return pollMs;
+  }
+
+  public void setPollMs(long pollMs) {
+    this.pollMs = pollMs;
+  }
+
+  public int getStandbyReplicas() {
+    return standbyReplicas;
+  }
+
+  public void setStandbyReplicas(int standbyReplicas) {
+    this.standbyReplicas = standbyReplicas;
+  }
+}
