@@ -4,9 +4,11 @@ import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * Avro 1.12 only instantiates classes it trusts; this adds Vigil's generated package to the
- * process-wide trust list, once, before any record is read or written.
+ * process-wide trust list, once, before any record is read or written. The serde and the topic
+ * catalogue call it; code that builds records without either (e.g. a builder filling in a
+ * record-typed default in a plain unit test) calls {@link #ensure()} itself.
  */
-final class TrustedSchemas {
+public final class TrustedSchemas {
 
   private static final String PACKAGE = "io.vigil.schemas";
 
@@ -21,5 +23,5 @@ final class TrustedSchemas {
   /**
    * Ensures the trust list includes Vigil's schemas (the work happens in the class initialiser).
    */
-  static void ensure() {}
+  public static void ensure() {}
 }

@@ -1,5 +1,6 @@
 package io.vigil.schemas.topic;
 
+import io.vigil.schemas.serde.TrustedSchemas;
 import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
@@ -18,6 +19,10 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public record Topic<V extends SpecificRecord>(
     String name, Class<V> valueType, String writer, boolean compacted, String keyDescription) {
+
+  static {
+    TrustedSchemas.ensure();
+  }
 
   public Topic {
     Objects.requireNonNull(name, "name");
