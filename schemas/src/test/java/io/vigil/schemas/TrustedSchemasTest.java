@@ -19,6 +19,7 @@ class TrustedSchemasTest {
             .setAction(AlertAction.TRIGGER)
             .setServiceId("s")
             .setDedupKey("d")
+            .setSourceFormat(SourceFormat.KAFKA)
             .setOccurredAt(Instant.EPOCH)
             .setReceivedAt(Instant.EPOCH)
             .build();
