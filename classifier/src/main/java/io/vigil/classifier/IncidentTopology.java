@@ -4,6 +4,7 @@ import io.vigil.classifier.classify.Classifier;
 import io.vigil.classifier.incident.IncidentLifecycle;
 import io.vigil.classifier.incident.OpenIncident;
 import io.vigil.config.VigilConfig;
+import io.vigil.runtime.streams.JsonSerde;
 import io.vigil.schemas.AlertEvent;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.IncidentEvent;

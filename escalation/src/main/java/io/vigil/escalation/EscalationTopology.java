@@ -5,6 +5,7 @@ import io.vigil.escalation.policy.Escalator;
 import io.vigil.escalation.policy.TargetResolver;
 import io.vigil.escalation.timer.EscalationTimerProcessor;
 import io.vigil.escalation.timer.PendingStep;
+import io.vigil.runtime.streams.JsonSerde;
 import io.vigil.schemas.EscalationEvent;
 import io.vigil.schemas.IncidentEvent;
 import io.vigil.schemas.registry.SchemaRegistryClient;

@@ -1,4 +1,4 @@
-package io.vigil.escalation;
+package io.vigil.runtime.streams;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +10,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The serde of this service's internal state-store values: a small Java record as JSON, readable in
- * the changelog by any tool, tolerant of fields added later.
+ * The serde of a Kafka Streams service's internal state-store values: a small Java record as JSON,
+ * readable in the changelog by any tool, tolerant of fields added later.
  *
  * @param <T> the record type
  */
