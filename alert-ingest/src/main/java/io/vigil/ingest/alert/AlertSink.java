@@ -1,0 +1,20 @@
+package io.vigil.ingest.alert;
+
+/** Where accepted alerts go; {@link #publish} returns only once the alert is durably stored. */
+public interface AlertSink {
+
+  /**
+   * Stores the alert, waiting for the store's acknowledgement.
+   *
+   * @throws AlertsUnavailableException when it cannot be stored in time; the caller should retry
+   */
+  void publish(Alert alert) throws AlertsUnavailableException;
+
+  /** The alert store did not acknowledge in time; nothing was promised to the sender. */
+  final class AlertsUnavailableException extends Exception {
+
+    public AlertsUnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
