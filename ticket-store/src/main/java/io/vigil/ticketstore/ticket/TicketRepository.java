@@ -1,0 +1,209 @@
+package io.vigil.ticketstore.ticket;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SQL of the {@code tickets} table, on a connection the caller owns, so a ticket change and its
+ * timeline line commit together.
+ */
+final class TicketRepository {
+
+  private static final String COLUMNS =
+      "incident_id, service_id, dedup_key, title, severity, priority, incident_class, urgency,"
+          + " status, alert_count, first_seen, last_seen, acknowledged_at, resolved_at,"
+          + " escalation_policy_id, updated_at";
+
+  /** Applies {@code change} to the ticket of {@code incidentId}; a missing ticket is left alone. */
+  void change(Connection c, String incidentId, Instant at, TicketChange change)
+      throws SQLException {
+    if (change instanceof TicketChange.Open open) {
+      open(c, incidentId, at, open);
+    } else if (change instanceof TicketChange.AlertsGrouped grouped) {
+      update(
+          c,
+          "alert_count = ?, last_seen = ?",
+          incidentId,
+          at,
+          grouped.alertCount(),
+          grouped.lastSeen());
+    } else if (change instanceof TicketChange.Reclassify r) {
+      update(
+          c,
+          "severity = ?, priority = ?, incident_class = ?, urgency = ?",
+          incidentId,
+          at,
+          r.severity(),
+          r.priority(),
+          r.incidentClass(),
+          r.urgency());
+    } else if (change instanceof TicketChange.Acknowledge ack) {
+      update(
+          c,
+          "status = ?, acknowledged_at = ?",
+          incidentId,
+          at,
+          TicketStatus.ACKNOWLEDGED.name(),
+          ack.at());
+    } else if (change instanceof TicketChange.Resolve resolve) {
+      update(
+          c,
+          "status = ?, resolved_at = ?",
+          incidentId,
+          at,
+          TicketStatus.RESOLVED.name(),
+          resolve.at());
+    } else if (change instanceof TicketChange.Reopen) {
+      update(
+          c,
+          "status = ?, acknowledged_at = NULL, resolved_at = NULL",
+          incidentId,
+          at,
+          TicketStatus.TRIGGERED.name());
+    }
+  }
+
+  private void open(Connection c, String incidentId, Instant at, TicketChange.Open o)
+      throws SQLException {
+    Object[] values = {
+      o.serviceId(),
+      o.dedupKey(),
+      o.title(),
+      o.severity(),
+      o.priority(),
+      o.incidentClass(),
+      o.urgency(),
+      TicketStatus.TRIGGERED.name(),
+      1L,
+      o.firstSeen(),
+      o.firstSeen(),
+      null,
+      null,
+      o.escalationPolicyId(),
+      at,
+      incidentId
+    };
+    int updated =
+        execute(
+            c,
+            "UPDATE tickets SET service_id = ?, dedup_key = ?, title = ?, severity = ?,"
+                + " priority = ?, incident_class = ?, urgency = ?, status = ?, alert_count = ?,"
+                + " first_seen = ?, last_seen = ?, acknowledged_at = ?, resolved_at = ?,"
+                + " escalation_policy_id = ?, updated_at = ? WHERE incident_id = ?",
+            values);
+    if (updated == 0) {
+      execute(
+          c,
+          "INSERT INTO tickets (service_id, dedup_key, title, severity, priority, incident_class,"
+              + " urgency, status, alert_count, first_seen, last_seen, acknowledged_at,"
+              + " resolved_at, escalation_policy_id, updated_at, incident_id)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          values);
+    }
+  }
+
+  private void update(Connection c, String set, String incidentId, Instant at, Object... values)
+      throws SQLException {
+    Object[] all = new Object[values.length + 2];
+    System.arraycopy(values, 0, all, 0, values.length);
+    all[values.length] = at;
+    all[values.length + 1] = incidentId;
+    execute(c, "UPDATE tickets SET " + set + ", updated_at = ? WHERE incident_id = ?", all);
+  }
+
+  Optional<Ticket> find(Connection c, String incidentId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM tickets WHERE incident_id = ?")) {
+      ps.setString(1, incidentId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Tickets matching {@code query}, newest first (by first seen, then id). */
+  List<Ticket> list(Connection c, TicketQuery query) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tickets WHERE 1 = 1");
+    List<Object> values = new ArrayList<>();
+    query
+        .status()
+        .ifPresent(
+            s -> {
+              sql.append(" AND status = ?");
+              values.add(s.name());
+            });
+    query
+        .serviceId()
+        .ifPresent(
+            s -> {
+              sql.append(" AND service_id = ?");
+              values.add(s);
+            });
+    sql.append(" ORDER BY first_seen DESC, incident_id DESC LIMIT ?");
+    values.add(query.limit());
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      bind(ps, values.toArray());
+      List<Ticket> tickets = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          tickets.add(read(rs));
+        }
+      }
+      return tickets;
+    }
+  }
+
+  private static Ticket read(ResultSet rs) throws SQLException {
+    return new Ticket(
+        rs.getString("incident_id"),
+        rs.getString("service_id"),
+        rs.getString("dedup_key"),
+        rs.getString("title"),
+        rs.getString("severity"),
+        rs.getString("priority"),
+        rs.getString("incident_class"),
+        rs.getString("urgency"),
+        TicketStatus.valueOf(rs.getString("status")),
+        rs.getLong("alert_count"),
+        instant(rs, "first_seen"),
+        instant(rs, "last_seen"),
+        instant(rs, "acknowledged_at"),
+        instant(rs, "resolved_at"),
+        rs.getString("escalation_policy_id"),
+        instant(rs, "updated_at"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static int execute(Connection c, String sql, Object... values) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, values);
+      return ps.executeUpdate();
+    }
+  }
+
+  static void bind(PreparedStatement ps, Object... values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      Object value = values[i];
+      if (value == null) {
+        ps.setNull(i + 1, Types.NULL);
+      } else if (value instanceof Instant instant) {
+        ps.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+      } else {
+        ps.setObject(i + 1, value);
+      }
+    }
+  }
+}
