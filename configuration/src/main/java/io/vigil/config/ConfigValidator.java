@@ -41,6 +41,7 @@ final class ConfigValidator {
     v.policies();
     v.services();
     v.classification();
+    v.sla();
     return v.problems;
   }
 
@@ -161,16 +162,8 @@ final class ConfigValidator {
     for (int k = 0; k < l.restrictions().size(); k++) {
       Schedule.Restriction r = l.restrictions().get(k);
       String rat = at + ".restrictions[" + k + "]";
-      for (String d : r.days()) {
-        if (!DAYS.contains(d)) {
-          problems.add(rat + ".days: '" + d + "' is not one of mon, tue, wed, thu, fri, sat, sun");
-        }
-      }
-      for (String t : new String[] {r.from(), r.to()}) {
-        if (t == null || !TIME.matcher(t).matches()) {
-          problems.add(rat + ": from and to must be times like 09:00 and 17:30, got '" + t + "'");
-        }
-      }
+      days(rat + ".days", r.days());
+      times(rat, r.from(), r.to());
     }
   }
 
@@ -244,8 +237,104 @@ final class ConfigValidator {
           problems.add(iat + ".key: already used by another integration; keys must be unique");
         }
       }
-      if (s.grouping().window().isNegative()) {
-        problems.add(at + ".grouping.window: must not be negative");
+      for (int j = 0; j < s.integrations().size(); j++) {
+        Service.Integration in = s.integrations().get(j);
+        String iat = at + ".integrations[" + j + "]";
+        if (in.signingSecret() != null && in.signingSecret().length() < 16) {
+          problems.add(iat + ".signingSecret: must be at least 16 characters");
+        }
+        if (in.rateLimit() != null
+            && (in.rateLimit().perSecond() < 1 || in.rateLimit().burst() < 1)) {
+          problems.add(iat + ".rateLimit: perSecond and burst must both be at least 1");
+        }
+      }
+      grouping(at + ".grouping", s.grouping());
+      uniqueIds(at + ".heartbeats", s.heartbeats(), Service.Heartbeat::id);
+      for (int j = 0; j < s.heartbeats().size(); j++) {
+        positive(at + ".heartbeats[" + j + "].interval", s.heartbeats().get(j).interval());
+      }
+      for (int j = 0; j < s.maintenance().size(); j++) {
+        Service.MaintenanceWindow w = s.maintenance().get(j);
+        if (w.start() == null || w.end() == null || !w.end().isAfter(w.start())) {
+          problems.add(at + ".maintenance[" + j + "]: needs start and end, with end after start");
+        }
+      }
+      if (s.supportHours() != null) {
+        Service.SupportHours h = s.supportHours();
+        zone(at + ".supportHours.timeZone", h.timeZone());
+        days(at + ".supportHours.days", h.days());
+        times(at + ".supportHours", h.from(), h.to());
+      }
+    }
+  }
+
+  private void grouping(String at, Service.Grouping g) {
+    if (g.window().isNegative()) {
+      problems.add(at + ".window: must not be negative");
+    }
+    if (g.grace().isNegative()) {
+      problems.add(at + ".grace: must not be negative");
+    }
+    if (g.threshold() != null) {
+      if (g.threshold().count() < 1) {
+        problems.add(at + ".threshold.count: must be at least 1");
+      }
+      positive(at + ".threshold.within", g.threshold().within());
+    }
+    if (g.storm() != null) {
+      if (g.storm().distinctAlerts() < 1) {
+        problems.add(at + ".storm.distinctAlerts: must be at least 1");
+      }
+      positive(at + ".storm.within", g.storm().within());
+    }
+    if (g.flap() != null) {
+      if (g.flap().transitions() < 2) {
+        problems.add(at + ".flap.transitions: must be at least 2");
+      }
+      positive(at + ".flap.within", g.flap().within());
+    }
+  }
+
+  private void sla() {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < config.sla().size(); i++) {
+      SlaTarget t = config.sla().get(i);
+      String at = "sla[" + i + "]";
+      if (t.priority() == null || !PRIORITY.matcher(t.priority()).matches()) {
+        problems.add(at + ".priority: must be P1 to P5, got '" + t.priority() + "'");
+      } else if (!seen.add(t.priority())) {
+        problems.add(at + ".priority: " + t.priority() + " has targets twice");
+      }
+      if (t.acknowledgeWithin() == null && t.resolveWithin() == null) {
+        problems.add(at + ": set acknowledgeWithin, resolveWithin or both");
+      }
+      if (t.acknowledgeWithin() != null) {
+        positive(at + ".acknowledgeWithin", t.acknowledgeWithin());
+      }
+      if (t.resolveWithin() != null) {
+        positive(at + ".resolveWithin", t.resolveWithin());
+      }
+    }
+  }
+
+  private void positive(String at, java.time.Duration d) {
+    if (d == null || d.isZero() || d.isNegative()) {
+      problems.add(at + ": required and positive, e.g. 5m");
+    }
+  }
+
+  private void days(String at, List<String> days) {
+    for (String d : days) {
+      if (!DAYS.contains(d)) {
+        problems.add(at + ": '" + d + "' is not one of mon, tue, wed, thu, fri, sat, sun");
+      }
+    }
+  }
+
+  private void times(String at, String from, String to) {
+    for (String t : new String[] {from, to}) {
+      if (t == null || !TIME.matcher(t).matches()) {
+        problems.add(at + ": from and to must be times like 09:00 and 17:30, got '" + t + "'");
       }
     }
   }

@@ -14,7 +14,8 @@ public record VigilConfig(
     List<Schedule> schedules,
     List<EscalationPolicy> escalationPolicies,
     List<Service> services,
-    List<ClassificationRule> classification) {
+    List<ClassificationRule> classification,
+    List<SlaTarget> sla) {
 
   /** The only document version this build reads. */
   public static final String API_VERSION = "vigil/v1";
@@ -26,6 +27,24 @@ public record VigilConfig(
     escalationPolicies = escalationPolicies == null ? List.of() : List.copyOf(escalationPolicies);
     services = services == null ? List.of() : List.copyOf(services);
     classification = classification == null ? List.of() : List.copyOf(classification);
+    sla = sla == null ? List.of() : List.copyOf(sla);
+  }
+
+  /** A document without SLA targets. */
+  public VigilConfig(
+      String apiVersion,
+      List<User> users,
+      List<Team> teams,
+      List<Schedule> schedules,
+      List<EscalationPolicy> escalationPolicies,
+      List<Service> services,
+      List<ClassificationRule> classification) {
+    this(apiVersion, users, teams, schedules, escalationPolicies, services, classification, null);
+  }
+
+  /** The response-time targets for a priority such as {@code P1}, if any. */
+  public Optional<SlaTarget> slaTarget(String priority) {
+    return sla.stream().filter(t -> t.priority().equals(priority)).findFirst();
   }
 
   public Optional<User> user(String id) {

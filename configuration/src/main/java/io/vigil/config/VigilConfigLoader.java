@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,21 @@ public final class VigilConfigLoader {
             } catch (DateTimeParseException e) {
               throw new IllegalArgumentException(
                   "'" + text + "' is not a local date-time: use e.g. 2026-01-05T09:00");
+            }
+          }
+        });
+    module.addDeserializer(
+        OffsetDateTime.class,
+        new JsonDeserializer<>() {
+          @Override
+          public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctx)
+              throws IOException {
+            String text = p.getValueAsString();
+            try {
+              return OffsetDateTime.parse(text);
+            } catch (DateTimeParseException e) {
+              throw new IllegalArgumentException(
+                  "'" + text + "' is not a date-time with offset: use e.g. 2026-11-22T02:00:00Z");
             }
           }
         });

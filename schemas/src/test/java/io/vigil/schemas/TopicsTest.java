@@ -14,6 +14,7 @@ class TopicsTest {
         .extracting(Topic::name)
         .containsExactly(
             "vigil.alerts.v1",
+            "vigil.changes.v1",
             "vigil.incident-commands.v1",
             "vigil.incidents.v1",
             "vigil.escalations.v1",

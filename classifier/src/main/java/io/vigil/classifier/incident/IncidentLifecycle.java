@@ -43,6 +43,10 @@ public final class IncidentLifecycle {
           open == null
               ? Transition.ignored(null, "resolve with no open incident")
               : resolve(open, alert);
+      // Heartbeats arrive with the heartbeat issue; actions newer than this build are kept
+      // out of the lifecycle rather than guessed at.
+      case HEARTBEAT, UNKNOWN ->
+          Transition.ignored(open, alert.getAction() + " is not handled by this classifier");
     };
   }
 

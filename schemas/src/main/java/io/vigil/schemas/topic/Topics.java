@@ -1,6 +1,7 @@
 package io.vigil.schemas.topic;
 
 import io.vigil.schemas.AlertEvent;
+import io.vigil.schemas.ChangeEvent;
 import io.vigil.schemas.ConfigEntity;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.EscalationEvent;
@@ -16,6 +17,9 @@ public final class Topics {
 
   public static final Topic<AlertEvent> ALERTS =
       new Topic<>("vigil.alerts.v1", AlertEvent.class, "alert-ingest", false, "serviceId/dedupKey");
+
+  public static final Topic<ChangeEvent> CHANGES =
+      new Topic<>("vigil.changes.v1", ChangeEvent.class, "alert-ingest", false, "service id");
 
   public static final Topic<IncidentCommand> INCIDENT_COMMANDS =
       new Topic<>(
@@ -48,6 +52,7 @@ public final class Topics {
   public static final List<Topic<?>> ALL =
       List.of(
           ALERTS,
+          CHANGES,
           INCIDENT_COMMANDS,
           INCIDENTS,
           ESCALATIONS,
