@@ -116,6 +116,9 @@ public final class EscalationEventMapping {
       case MANUAL -> "escalated by hand";
       case REASSIGNED -> "reassigned";
       case RECLASSIFIED -> "reclassified";
+      case ACK_TIMEOUT -> "acknowledged but not resolved in time";
+      case SNOOZE_ENDED -> "snooze ended";
+      case SUPPORT_HOURS -> "support hours began";
     };
   }
 }

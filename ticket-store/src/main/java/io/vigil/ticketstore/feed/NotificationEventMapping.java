@@ -37,6 +37,18 @@ public final class NotificationEventMapping {
         kind = TimelineKind.DELIVERED;
         summary = "delivered to " + user + " by " + channel + tries;
       }
+      case SENT -> {
+        kind = TimelineKind.DELIVERED;
+        summary = "sent to " + user + " by " + channel + tries;
+      }
+      case SUPPRESSED -> {
+        kind = TimelineKind.DELIVERY_SKIPPED;
+        summary = "suppressed delivery to " + user + " by " + channel + detail;
+      }
+      case RETRYING -> {
+        kind = TimelineKind.DELIVERY_FAILED;
+        summary = "delivery to " + user + " by " + channel + " failed, retrying" + tries + detail;
+      }
       case SKIPPED -> {
         kind = TimelineKind.DELIVERY_SKIPPED;
         summary = "skipped delivery to " + user + " by " + channel + detail;
