@@ -42,7 +42,48 @@ final class ConfigValidator {
     v.services();
     v.classification();
     v.sla();
+    v.acknowledgeTimeouts();
+    v.webhookSecrets();
     return v.problems;
+  }
+
+  /** Signing secrets belong to webhooks only, are at least 16 characters and at most 5. */
+  private void webhookSecrets() {
+    for (int i = 0; i < config.users().size(); i++) {
+      List<ContactMethod> methods = config.users().get(i).contactMethods();
+      for (int j = 0; j < methods.size(); j++) {
+        ContactMethod c = methods.get(j);
+        String at = "users[" + i + "].contactMethods[" + j + "]";
+        List<String> all = c.signingSecrets();
+        if (!all.isEmpty() && c.type() != ContactMethod.ContactType.WEBHOOK) {
+          problems.add(at + ".secrets: only webhook contact methods are signed; remove it");
+        }
+        if (all.size() > 5) {
+          problems.add(at + ".secrets: at most 5 secrets (old and new during a rotation)");
+        }
+        for (String s : all) {
+          if (s.length() < 16) {
+            problems.add(
+                at + ".secrets: a secret needs at least 16 characters (openssl rand -hex 16)");
+          }
+        }
+      }
+    }
+  }
+
+  /** An escalation policy's acknowledgement timeout, when set, is at least a minute. */
+  private void acknowledgeTimeouts() {
+    for (int i = 0; i < config.escalationPolicies().size(); i++) {
+      java.time.Duration d = config.escalationPolicies().get(i).acknowledgeTimeout();
+      if (d != null && d.toSeconds() < 60) {
+        problems.add(
+            "escalationPolicies["
+                + i
+                + "].acknowledgeTimeout: must be at least 1m (e.g. 30m), got "
+                + d.toSeconds()
+                + "s");
+      }
+    }
   }
 
   private void users() {

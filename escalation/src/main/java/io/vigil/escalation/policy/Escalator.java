@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Walks an escalation policy: pages a level, skips at once a level that resolves to nobody, moves
- * to the next level when one times out, and starts a new round after the last level while {@code
- * repeat} allows.
+ * Walks an escalation policy: pages a level (one of its people in turn when the level is round
+ * robin), skips at once a level that resolves to nobody, moves to the next level when one times
+ * out, and starts a new round after the last level while {@code repeat} allows.
  */
 public final class Escalator {
 
@@ -23,27 +23,55 @@ public final class Escalator {
     this.resolver = resolver;
   }
 
+  /**
+   * Whose turn it is on a round-robin level: a counter per policy and level that moves on each time
+   * it is asked.
+   */
+  @FunctionalInterface
+  public interface Turns {
+
+    /** Turns that always start with the first person. */
+    Turns FIRST_PERSON = (policyId, level) -> 0;
+
+    /** The next turn (0, 1, 2, ...) of {@code level} of {@code policyId}. */
+    long next(String policyId, int level);
+  }
+
   /** Pages from the first level of the first round, as when an incident opens. */
   public Outcome start(EscalationPolicy policy, Instant now) {
-    return pageFrom(policy, Step.FIRST, Reason.INITIAL, now);
+    return pageFrom(policy, Step.FIRST, Reason.INITIAL, now, Turns.FIRST_PERSON);
   }
 
   /** Pages the step after {@code timedOut}, or ends the escalation when the policy is done. */
   public Outcome timeout(EscalationPolicy policy, Step timedOut, Instant now) {
+    return timeout(policy, timedOut, now, Turns.FIRST_PERSON);
+  }
+
+  /** Like {@link #timeout(EscalationPolicy, Step, Instant)}, taking round-robin turns. */
+  public Outcome timeout(EscalationPolicy policy, Step timedOut, Instant now, Turns turns) {
     Step next = next(policy, timedOut);
     if (next == null) {
       return new Outcome(List.of(), null);
     }
     return pageFrom(
-        policy, next, next.round() > timedOut.round() ? Reason.REPEAT : Reason.TIMEOUT, now);
+        policy, next, next.round() > timedOut.round() ? Reason.REPEAT : Reason.TIMEOUT, now, turns);
   }
 
-  private Outcome pageFrom(EscalationPolicy policy, Step step, Reason reason, Instant now) {
+  /**
+   * Pages {@code step} for {@code reason}, skipping levels that resolve to nobody; a round-robin
+   * level pages only the person whose turn it is.
+   */
+  public Outcome pageFrom(
+      EscalationPolicy policy, Step step, Reason reason, Instant now, Turns turns) {
     List<Skipped> skipped = new ArrayList<>();
     int levels = policy.levels().size();
     while (step != null && skipped.size() < levels) {
       EscalationPolicy.Level level = policy.levels().get(step.level() - 1);
       List<PagedUser> users = resolver.resolve(level, now);
+      if (level.roundRobin() && users.size() > 1) {
+        long turn = turns.next(policy.id(), step.level());
+        users = List.of(users.get((int) Math.floorMod(turn, (long) users.size())));
+      }
       Step next = next(policy, step);
       if (!users.isEmpty()) {
         Instant due = next == null ? null : now.plus(waitAfter(policy, step.level()));
@@ -59,7 +87,7 @@ public final class Escalator {
   }
 
   /** The step after {@code step}: the next level, else level 1 of the next round, else none. */
-  static Step next(EscalationPolicy policy, Step step) {
+  public static Step next(EscalationPolicy policy, Step step) {
     if (step.level() < policy.levels().size()) {
       return new Step(step.level() + 1, step.round());
     }
@@ -67,7 +95,7 @@ public final class Escalator {
   }
 
   /** A level's wait: its own escalateAfter, else the nearest earlier level's, else 30 minutes. */
-  static Duration waitAfter(EscalationPolicy policy, int level) {
+  public static Duration waitAfter(EscalationPolicy policy, int level) {
     for (int i = Math.min(level, policy.levels().size()) - 1; i >= 0; i--) {
       Duration d = policy.levels().get(i).escalateAfter();
       if (d != null) {

@@ -4,37 +4,33 @@ import io.vigil.config.Schedule;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Who is on call for a schedule at an instant: an override covers everything, else the last layer
- * that has someone then; a layer rotates its users every shift from its start, in local time of the
- * schedule's zone, so whole-day shifts hand off at the same wall-clock time across DST changes.
+ * that has someone then; a layer rotates its users every shift from its start, counted on the
+ * schedule's wall clock ({@link LocalClock}), so hand-offs keep their local time across
+ * daylight-saving changes.
  */
 public final class OnCall {
-
-  private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
   private OnCall() {}
 
   /** The user on call for {@code schedule} at {@code at}, or empty when nobody is. */
   public static Optional<String> at(Schedule schedule, Instant at) {
-    ZoneId zone = ZoneId.of(schedule.timeZone());
+    LocalDateTime now = new LocalClock(ZoneId.of(schedule.timeZone())).localAt(at);
     for (Schedule.Override o : schedule.overrides()) {
-      Instant start = o.start().atZone(zone).toInstant();
-      Instant end = o.end().atZone(zone).toInstant();
-      if (!at.isBefore(start) && at.isBefore(end)) {
+      if (!now.isBefore(o.start()) && now.isBefore(o.end())) {
         return Optional.of(o.user());
       }
     }
     List<Schedule.Layer> layers = schedule.layers();
     for (int i = layers.size() - 1; i >= 0; i--) {
-      Optional<String> user = layerAt(layers.get(i), zone, at);
+      Optional<String> user = layerAt(layers.get(i), now);
       if (user.isPresent()) {
         return user;
       }
@@ -42,55 +38,57 @@ public final class OnCall {
     return Optional.empty();
   }
 
-  /** The user of one layer at {@code at}: nobody before its start or outside its restrictions. */
-  static Optional<String> layerAt(Schedule.Layer layer, ZoneId zone, Instant at) {
-    if (layer.users().isEmpty()) {
+  /**
+   * The user of one layer at local time {@code now}: nobody before its start or outside its
+   * windows.
+   */
+  static Optional<String> layerAt(Schedule.Layer layer, LocalDateTime now) {
+    if (layer.users().isEmpty()
+        || now.isBefore(layer.start())
+        || !withinRestrictions(layer.restrictions(), now)) {
       return Optional.empty();
     }
-    ZonedDateTime start = layer.start().atZone(zone);
-    ZonedDateTime now = at.atZone(zone);
-    if (now.isBefore(start) || !withinRestrictions(layer.restrictions(), now)) {
-      return Optional.empty();
-    }
-    long shiftMs = layer.shift().toMillis();
-    long shifts;
-    if (shiftMs % DAY_MS == 0) {
-      // Date units count on the local time-line: 09:00 to 09:00 the next day is one day, DST or
-      // not.
-      shifts = ChronoUnit.DAYS.between(start, now) / (shiftMs / DAY_MS);
-    } else {
-      shifts = Duration.between(start.toInstant(), at).toMillis() / shiftMs;
-    }
+    long shifts = shiftsSinceStart(layer, now);
     return Optional.of(layer.users().get((int) (shifts % layer.users().size())));
   }
 
-  private static boolean withinRestrictions(
-      List<Schedule.Restriction> restrictions, ZonedDateTime now) {
+  /** Whole shifts between the layer's start and {@code now} on the wall clock. */
+  static long shiftsSinceStart(Schedule.Layer layer, LocalDateTime now) {
+    long shiftMs = layer.shift().toMillis();
+    return Duration.between(layer.start(), now).toMillis() / shiftMs;
+  }
+
+  /** Whether wall-clock time {@code now} is inside one of the windows (no windows: always). */
+  static boolean withinRestrictions(List<Schedule.Restriction> restrictions, LocalDateTime now) {
     if (restrictions.isEmpty()) {
       return true;
     }
-    String day = dayName(now.getDayOfWeek());
-    int minute = now.getHour() * 60 + now.getMinute();
     for (Schedule.Restriction r : restrictions) {
-      if (!r.days().isEmpty() && !r.days().contains(day)) {
-        continue;
-      }
       int from = minuteOfDay(r.from(), 0);
       int to = minuteOfDay(r.to(), 24 * 60);
-      boolean inside = from < to ? minute >= from && minute < to : minute >= from || minute < to;
-      if (inside) {
-        return true;
+      int minute = now.getHour() * 60 + now.getMinute();
+      if (from < to) {
+        if (dayMatches(r, now.getDayOfWeek()) && minute >= from && minute < to) {
+          return true;
+        }
+      } else if ((dayMatches(r, now.getDayOfWeek()) && minute >= from)
+          || (dayMatches(r, now.getDayOfWeek().minus(1)) && minute < to)) {
+        return true; // an overnight window belongs to the day it starts on
       }
     }
     return false;
   }
 
-  private static String dayName(DayOfWeek day) {
+  private static boolean dayMatches(Schedule.Restriction r, DayOfWeek day) {
+    return r.days().isEmpty() || r.days().contains(dayName(day));
+  }
+
+  static String dayName(DayOfWeek day) {
     return day.name().substring(0, 3).toLowerCase(Locale.ROOT);
   }
 
   /** Minutes since midnight of {@code HH:MM} ({@code 24:00} is the end of the day). */
-  private static int minuteOfDay(String time, int absent) {
+  static int minuteOfDay(String time, int absent) {
     if (time == null || time.isBlank()) {
       return absent;
     }

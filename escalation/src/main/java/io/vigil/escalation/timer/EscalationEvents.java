@@ -14,24 +14,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps the escalator's outcomes to {@code vigil.escalations.v1} events with deterministic ids
- * ({@code <incidentId>/L<level>/R<round>}, {@code <incidentId>/cancelled}).
+ * Maps the escalator's outcomes to {@code vigil.escalations.v1} events with deterministic ids:
+ * {@code <incidentId>/L<level>/R<round>}, suffixed {@code /E<n>} after the n-th restart (manual,
+ * reassign, re-trigger), and {@code <incidentId>/cancelled}, then {@code /cancelled/2}, ...
  */
 final class EscalationEvents {
 
   private EscalationEvents() {}
 
   /** The skipped levels then the fired one, in order. */
-  static List<EscalationEvent> of(Escalator.Outcome outcome, PendingStep context, Instant now) {
+  static List<EscalationEvent> of(
+      Escalator.Outcome outcome, IncidentState.Incident incident, int epoch, Instant now) {
+    String suffix = epoch == 0 ? "" : "/E" + epoch;
     List<EscalationEvent> events = new ArrayList<>();
     for (Escalator.Skipped s : outcome.skipped()) {
       events.add(
           event(
-              s.step().eventId(context.incidentId()),
-              context,
+              s.step().eventId(incident.incidentId()) + suffix,
+              incident,
               now,
               EscalationLevelSkipped.newBuilder()
-                  .setPolicyId(context.policyId())
+                  .setPolicyId(incident.policyId())
                   .setLevel(s.step().level())
                   .setReason(s.reason())
                   .build()));
@@ -40,30 +43,29 @@ final class EscalationEvents {
     if (f != null) {
       events.add(
           event(
-              f.step().eventId(context.incidentId()),
-              context,
+              f.step().eventId(incident.incidentId()) + suffix,
+              incident,
               now,
               EscalationFired.newBuilder()
-                  .setPolicyId(context.policyId())
+                  .setPolicyId(incident.policyId())
                   .setLevel(f.step().level())
                   .setRound(f.step().round())
                   .setReason(EscalationReason.valueOf(f.reason().name()))
                   .setTargets(f.users().stream().map(EscalationEvents::paged).toList())
-                  .setTitle(context.title())
-                  .setPriority(Priority.valueOf(context.priority()))
-                  .setUrgency(Urgency.valueOf(context.urgency()))
+                  .setTitle(incident.title())
+                  .setPriority(Priority.valueOf(incident.priority()))
+                  .setUrgency(Urgency.valueOf(incident.urgency()))
                   .setNextStepDueAt(f.nextStepDueAt())
                   .build()));
     }
     return events;
   }
 
-  static EscalationEvent cancelled(PendingStep pending, String reason, Instant now) {
-    return event(
-        pending.incidentId() + "/cancelled",
-        pending,
-        now,
-        EscalationCancelled.newBuilder().setReason(reason).build());
+  /** The {@code n}-th (0-based) cancellation of the incident's pending page. */
+  static EscalationEvent cancelled(
+      IncidentState.Incident incident, int n, String reason, Instant now) {
+    String id = incident.incidentId() + "/cancelled" + (n == 0 ? "" : "/" + (n + 1));
+    return event(id, incident, now, EscalationCancelled.newBuilder().setReason(reason).build());
   }
 
   private static io.vigil.schemas.PagedUser paged(PagedUser user) {
@@ -74,11 +76,11 @@ final class EscalationEvents {
   }
 
   private static EscalationEvent event(
-      String eventId, PendingStep context, Instant now, Object payload) {
+      String eventId, IncidentState.Incident incident, Instant now, Object payload) {
     return EscalationEvent.newBuilder()
         .setEventId(eventId)
-        .setIncidentId(context.incidentId())
-        .setServiceId(context.serviceId())
+        .setIncidentId(incident.incidentId())
+        .setServiceId(incident.serviceId())
         .setOccurredAt(now)
         .setEvent(payload)
         .build();

@@ -1,0 +1,19 @@
+package io.vigil.escalation.timer;
+
+/**
+ * What a durable timer does when due: page the next step, page at the start of support hours, page
+ * again when a snooze or an acknowledgement runs out, or raise an SLA breach.
+ */
+public enum TimerKind {
+  STEP,
+  SUPPORT_HOURS,
+  SNOOZE_END,
+  ACK_TIMEOUT,
+  SLA_ACKNOWLEDGE,
+  SLA_RESOLVE;
+
+  /** Whether a person is owed a page when this timer fires (its cancellation is published). */
+  public boolean owesPage() {
+    return this == STEP || this == SUPPORT_HOURS || this == SNOOZE_END;
+  }
+}
