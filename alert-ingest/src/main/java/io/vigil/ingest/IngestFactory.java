@@ -2,21 +2,92 @@ package io.vigil.ingest;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.vigil.config.Service;
 import io.vigil.config.VigilConfig;
+import io.vigil.ingest.admission.Admission;
 import io.vigil.ingest.alert.AlertSink;
+import io.vigil.ingest.auth.IntegrationKeys;
+import io.vigil.ingest.auth.Signatures;
+import io.vigil.ingest.change.ChangeSink;
+import io.vigil.ingest.heartbeat.HeartbeatIntake;
+import io.vigil.ingest.pagerduty.ChangeIntake;
 import io.vigil.ingest.pagerduty.EnqueueMapper;
 import io.vigil.ingest.pagerduty.EventsV2Intake;
-import io.vigil.ingest.pagerduty.RoutingKeys;
+import io.vigil.ingest.throttle.RateLimiter;
+import io.vigil.ingest.webhook.WebhookAlerts;
+import io.vigil.ingest.webhook.WebhookFormat;
+import io.vigil.ingest.webhook.WebhookIntake;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
 
-/** Wires the plain domain classes of alert-ingest to the configuration and the Kafka sink. */
+/** Wires the plain domain classes of alert-ingest to the configuration and the Kafka sinks. */
 @Factory
 public class IngestFactory {
 
+  private final Clock clock = Clock.systemUTC();
+  private final long retryAfterUnavailable;
+
+  public IngestFactory(
+      @Value("${vigil.ingest.retry-after-unavailable:5s}") Duration retryAfterUnavailable) {
+    this.retryAfterUnavailable = Math.max(1, retryAfterUnavailable.toSeconds());
+  }
+
   /** Eager, so a bad configuration document stops the service at start, not at first request. */
   @Context
-  EventsV2Intake eventsV2Intake(VigilConfig config, AlertSink sink) {
+  IntegrationKeys integrationKeys(VigilConfig config) {
+    return IntegrationKeys.of(config);
+  }
+
+  @Singleton
+  Admission admission(
+      IntegrationKeys keys,
+      @Value("${vigil.ingest.rate-limit.per-second:5000}") int perSecond,
+      @Value("${vigil.ingest.rate-limit.burst:20000}") int burst) {
+    return new Admission(
+        keys,
+        new Signatures(clock),
+        new RateLimiter(new Service.RateLimit(perSecond, burst), System::nanoTime));
+  }
+
+  @Singleton
+  EventsV2Intake eventsV2Intake(IntegrationKeys keys, Admission admission, AlertSink sink) {
     return new EventsV2Intake(
-        RoutingKeys.of(config), EnqueueMapper.withRandomIds(), sink, Clock.systemUTC());
+        keys, admission, EnqueueMapper.withRandomIds(), sink, clock, retryAfterUnavailable);
+  }
+
+  @Singleton
+  ChangeIntake changeIntake(Admission admission, ChangeSink sink) {
+    return new ChangeIntake(admission, sink, UUID::randomUUID, clock, retryAfterUnavailable);
+  }
+
+  @Singleton
+  HeartbeatIntake heartbeatIntake(Admission admission, AlertSink sink) {
+    return new HeartbeatIntake(admission, sink, UUID::randomUUID, clock, retryAfterUnavailable);
+  }
+
+  @Singleton
+  @Named("alertmanager")
+  WebhookIntake alertmanagerIntake(Admission admission, AlertSink sink) {
+    return webhook(WebhookFormat.ALERTMANAGER, admission, sink);
+  }
+
+  @Singleton
+  @Named("grafana")
+  WebhookIntake grafanaIntake(Admission admission, AlertSink sink) {
+    return webhook(WebhookFormat.GRAFANA, admission, sink);
+  }
+
+  private WebhookIntake webhook(WebhookFormat format, Admission admission, AlertSink sink) {
+    return new WebhookIntake(
+        format,
+        admission,
+        new WebhookAlerts(format, UUID::randomUUID),
+        sink,
+        clock,
+        retryAfterUnavailable);
   }
 }

@@ -244,8 +244,8 @@ class EnqueueIT {
     assertThat(response.body())
         .isEqualTo(
             "{\"status\":\"invalid event\",\"message\":\"Request body is larger than 512 KB"
-                + " (PagerDuty's limit for one event); shorten custom_details or send fewer links"
-                + " and images\"}");
+                + " (524288 bytes, the limit); shorten custom_details or annotations, or send fewer"
+                + " alerts per request (Alertmanager: max_alerts)\"}");
   }
 
   @Test
@@ -270,6 +270,7 @@ class EnqueueIT {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
       assertThat(response.body()).startsWith("{\"status\":\"unavailable\",\"message\":\"Kafka did");
       assertThat(took).isLessThan(Duration.ofSeconds(10));
     } finally {

@@ -1,7 +1,8 @@
 package io.vigil.ingest.pagerduty;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -10,42 +11,39 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.nio.charset.StandardCharsets;
+import io.vigil.ingest.web.Answers;
+import io.vigil.ingest.web.IngestResponse;
 
 /**
- * {@code POST /v2/enqueue}, PagerDuty Events API v2 compatible: hands the body to {@link
- * EventsV2Intake} and answers 202, 400, 413 or 503 in PagerDuty's shape.
+ * {@code POST /v2/enqueue} and {@code POST /v2/change/enqueue}, PagerDuty Events API v2 compatible:
+ * hand the raw body to the intake and answer in PagerDuty's shape.
  */
 @Controller
+@Consumes(MediaType.ALL)
+@Produces(MediaType.APPLICATION_JSON)
 public class EnqueueController {
 
-  /** PagerDuty's limit on one event. */
-  static final int MAX_BODY_BYTES = 512 * 1024;
+  private final EventsV2Intake events;
+  private final ChangeIntake changes;
+  private final Answers answers;
 
-  private final EventsV2Intake intake;
-
-  public EnqueueController(EventsV2Intake intake) {
-    this.intake = intake;
+  public EnqueueController(EventsV2Intake events, ChangeIntake changes, Answers answers) {
+    this.events = events;
+    this.changes = changes;
+    this.answers = answers;
   }
 
   @Post("/v2/enqueue")
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-  @Produces(MediaType.APPLICATION_JSON)
   @ExecuteOn(TaskExecutors.BLOCKING)
-  public HttpResponse<EventsV2Response> enqueue(@Body String body) {
-    if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-      return HttpResponse.<EventsV2Response>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
-          .body(EventsV2Response.tooLarge(BodyTooLargeHandler.MESSAGE));
-    }
-    EventsV2Intake.Outcome outcome = intake.accept(body);
-    if (outcome instanceof EventsV2Intake.Outcome.Accepted a) {
-      return HttpResponse.accepted().body(EventsV2Response.success(a.dedupKey()));
-    }
-    if (outcome instanceof EventsV2Intake.Outcome.Invalid i) {
-      return HttpResponse.badRequest(EventsV2Response.invalid(i.errors()));
-    }
-    EventsV2Intake.Outcome.Unavailable u = (EventsV2Intake.Outcome.Unavailable) outcome;
-    return HttpResponse.<EventsV2Response>status(HttpStatus.SERVICE_UNAVAILABLE)
-        .body(EventsV2Response.unavailable(u.message()));
+  public HttpResponse<IngestResponse> enqueue(HttpHeaders headers, @Nullable @Body byte[] body) {
+    long start = System.nanoTime();
+    return answers.answer(events.accept(Answers.signed(headers, body)), false, start);
+  }
+
+  @Post("/v2/change/enqueue")
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  public HttpResponse<IngestResponse> change(HttpHeaders headers, @Nullable @Body byte[] body) {
+    long start = System.nanoTime();
+    return answers.answer(changes.accept(Answers.signed(headers, body)), false, start);
   }
 }

@@ -1,8 +1,7 @@
 package io.vigil.ingest.pagerduty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.ingest.json.StrictJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import java.util.List;
  */
 public final class EnqueueRequestParser {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String EXPECTED = "a JSON object with routing_key, event_action and payload";
 
   private EnqueueRequestParser() {}
 
@@ -22,27 +21,27 @@ public final class EnqueueRequestParser {
    * @throws MalformedEventException when the body is not a JSON object
    */
   public static EnqueueRequest parse(String body) throws MalformedEventException {
-    if (body == null || body.isBlank()) {
-      throw new MalformedEventException(
-          "Request body is empty: send a JSON object with routing_key, event_action and payload");
-    }
-    JsonNode root;
     try {
-      root = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new MalformedEventException(
-          "Request body is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + "): "
-              + e.getOriginalMessage());
+      return read(StrictJson.readObject(body, EXPECTED));
+    } catch (StrictJson.BadJsonException e) {
+      throw new MalformedEventException(e.getMessage());
     }
-    if (root == null || !root.isObject()) {
-      throw new MalformedEventException(
-          "Request body must be a JSON object, not "
-              + (root == null ? "nothing" : root.getNodeType().name().toLowerCase()));
+  }
+
+  /**
+   * Parses {@code body}, which must be UTF-8.
+   *
+   * @throws MalformedEventException when the body is not UTF-8 or not a JSON object
+   */
+  public static EnqueueRequest parse(byte[] body) throws MalformedEventException {
+    try {
+      return read(StrictJson.readObject(body, EXPECTED));
+    } catch (StrictJson.BadJsonException e) {
+      throw new MalformedEventException(e.getMessage());
     }
+  }
+
+  private static EnqueueRequest read(JsonNode root) {
     List<String> typeErrors = new ArrayList<>();
     EnqueueRequest.Payload payload = null;
     JsonNode payloadNode = root.get("payload");
@@ -123,10 +122,6 @@ public final class EnqueueRequestParser {
 
   /** The JSON text of a node, for fields that keep any JSON (custom_details). */
   static String toJson(JsonNode node) {
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a parsed JSON node back out", e);
-    }
+    return StrictJson.write(node);
   }
 }

@@ -1,6 +1,9 @@
 package io.vigil.ingest.pagerduty;
 
+import io.vigil.config.Service;
 import io.vigil.ingest.alert.Alert;
+import io.vigil.ingest.auth.IntegrationKeys;
+import io.vigil.ingest.auth.KeyCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,12 +15,23 @@ import java.util.Set;
 public final class EnqueueValidator {
 
   static final Set<String> ACTIONS = Set.of("trigger", "acknowledge", "resolve");
+  private static final Set<Service.IntegrationType> EVENTS_V2 =
+      Set.of(Service.IntegrationType.EVENTS_V2);
   static final Set<String> SEVERITIES = Set.of("critical", "error", "warning", "info");
 
-  private final RoutingKeys routingKeys;
+  /** The longest source, component, group, class or client accepted. */
+  static final int MAX_TEXT = 1024;
 
-  public EnqueueValidator(RoutingKeys routingKeys) {
-    this.routingKeys = routingKeys;
+  /** The longest URL (client_url, links[].href) accepted. */
+  static final int MAX_URL = 4096;
+
+  /** The most links accepted on one event. */
+  static final int MAX_LINKS = 50;
+
+  private final IntegrationKeys keys;
+
+  public EnqueueValidator(IntegrationKeys keys) {
+    this.keys = keys;
   }
 
   /** Every problem with {@code request}; empty when it can be accepted. */
@@ -25,10 +39,12 @@ public final class EnqueueValidator {
     List<String> errors = new ArrayList<>(request.typeErrors());
     if (isBlank(request.routingKey())) {
       errors.add(missing("routing_key"));
-    } else if (routingKeys.serviceFor(request.routingKey()).isEmpty()) {
+    } else if (keys.check(request.routingKey(), EVENTS_V2) instanceof KeyCheck.Refused r) {
       errors.add(
-          "Invalid routing key: no events-v2 integration of any service has it; use the"
-              + " integration key from the service's configuration");
+          r.reason() == KeyCheck.Reason.UNKNOWN
+              ? "Invalid routing key: no events-v2 integration of any service has it; use the"
+                  + " integration key from the service's configuration"
+              : "Invalid routing key: " + r.message());
     }
     String action = request.eventAction();
     if (isBlank(action)) {
@@ -58,9 +74,23 @@ public final class EnqueueValidator {
     } else {
       validatePayload(request.payload(), trigger, errors);
     }
-    for (int i = 0; i < request.links().size(); i++) {
-      if (isBlank(request.links().get(i).href())) {
-        errors.add(missing("links[" + i + "].href"));
+    tooLong("client", request.client(), MAX_TEXT, errors);
+    tooLong("client_url", request.clientUrl(), MAX_URL, errors);
+    if (request.links().size() > MAX_LINKS) {
+      errors.add(
+          "'links' has "
+              + request.links().size()
+              + " entries; at most "
+              + MAX_LINKS
+              + " are accepted");
+    } else {
+      for (int i = 0; i < request.links().size(); i++) {
+        EnqueueRequest.RawLink link = request.links().get(i);
+        if (isBlank(link.href())) {
+          errors.add(missing("links[" + i + "].href"));
+        }
+        tooLong("links[" + i + "].href", link.href(), MAX_URL, errors);
+        tooLong("links[" + i + "].text", link.text(), MAX_TEXT, errors);
       }
     }
     return List.copyOf(errors);
@@ -93,10 +123,20 @@ public final class EnqueueValidator {
           "'payload.severity' is invalid (must be one of the following: 'critical', 'error',"
               + " 'warning' or 'info')");
     }
+    tooLong("payload.source", payload.source(), MAX_TEXT, errors);
+    tooLong("payload.component", payload.component(), MAX_TEXT, errors);
+    tooLong("payload.group", payload.group(), MAX_TEXT, errors);
+    tooLong("payload.class", payload.eventClass(), MAX_TEXT, errors);
     if (payload.timestamp() != null && EventTimestamps.parse(payload.timestamp()).isEmpty()) {
       errors.add(
           "'payload.timestamp' is invalid (must be an ISO-8601 date-time such as"
               + " 2015-07-17T08:42:58.315+0000)");
+    }
+  }
+
+  private static void tooLong(String field, String value, int max, List<String> errors) {
+    if (value != null && value.length() > max) {
+      errors.add("'" + field + "' is longer than " + max + " characters (" + value.length() + ")");
     }
   }
 

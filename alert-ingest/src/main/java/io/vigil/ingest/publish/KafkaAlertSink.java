@@ -1,5 +1,7 @@
 package io.vigil.ingest.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Value;
 import io.vigil.ingest.alert.Alert;
 import io.vigil.ingest.alert.AlertEvents;
@@ -7,6 +9,9 @@ import io.vigil.ingest.alert.AlertSink;
 import io.vigil.schemas.topic.Topics;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts accepted alerts on {@code vigil.alerts.v1} keyed {@code serviceId/dedupKey} and returns only
- * once Kafka acknowledged them, or fails within {@code vigil.ingest.publish-timeout}.
+ * once Kafka acknowledged every one of them, or fails within {@code vigil.ingest.publish-timeout};
+ * a batch is sent at once and then awaited, so its records share round trips.
  */
 @Singleton
 public class KafkaAlertSink implements AlertSink {
@@ -25,28 +31,57 @@ public class KafkaAlertSink implements AlertSink {
 
   private final AlertProducer producer;
   private final Duration timeout;
+  private final Timer sendLatency;
 
   public KafkaAlertSink(
-      AlertProducer producer, @Value("${vigil.ingest.publish-timeout:9s}") Duration timeout) {
+      AlertProducer producer,
+      @Value("${vigil.ingest.publish-timeout:9s}") Duration timeout,
+      MeterRegistry registry) {
     this.producer = producer;
     this.timeout = timeout;
+    this.sendLatency =
+        Timer.builder("vigil.ingest.kafka.send")
+            .description("Time from handing alerts to the producer to Kafka's acknowledgement")
+            .tag("topic", Topics.ALERTS.name())
+            .publishPercentileHistogram()
+            .maximumExpectedValue(Duration.ofSeconds(15))
+            .register(registry);
   }
 
   @Override
   public void publish(Alert alert) throws AlertsUnavailableException {
-    String key = Topics.alertKey(alert.serviceId(), alert.dedupKey());
+    publishAll(List.of(alert));
+  }
+
+  @Override
+  public void publishAll(List<Alert> alerts) throws AlertsUnavailableException {
+    if (alerts.isEmpty()) {
+      return;
+    }
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
+    List<CompletableFuture<RecordMetadata>> sent = new ArrayList<>(alerts.size());
+    String key = null;
     try {
-      RecordMetadata metadata =
-          producer
-              .send(Topics.ALERTS.name(), key, AlertEvents.toAvro(alert))
-              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      LOG.debug(
-          "alert {} {} on {}-{}@{}",
-          alert.action(),
-          key,
-          metadata.topic(),
-          metadata.partition(),
-          metadata.offset());
+      for (Alert alert : alerts) {
+        key = Topics.alertKey(alert.serviceId(), alert.dedupKey());
+        sent.add(producer.send(Topics.ALERTS.name(), key, AlertEvents.toAvro(alert)));
+      }
+      for (int i = 0; i < sent.size(); i++) {
+        key = alerts.get(i).kafkaKey();
+        long left = Math.max(1, deadline - System.nanoTime());
+        RecordMetadata m = sent.get(i).get(left, TimeUnit.NANOSECONDS);
+        if (LOG.isDebugEnabled()) {
+          LOG.debug(
+              "alert {} {} on {}-{}@{}",
+              alerts.get(i).action(),
+              key,
+              m.topic(),
+              m.partition(),
+              m.offset());
+        }
+      }
+      sendLatency.record(Duration.ofNanos(System.nanoTime() - start));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable(key, e);
@@ -57,12 +92,12 @@ public class KafkaAlertSink implements AlertSink {
     }
   }
 
-  private static AlertsUnavailableException unavailable(String key, Throwable cause) {
+  static AlertsUnavailableException unavailable(String key, Throwable cause) {
     Throwable root = cause;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    LOG.warn("cannot put alert {} on Kafka: {}", key, root.toString());
+    LOG.warn("cannot put {} on Kafka: {}", key, root.toString());
     return new AlertsUnavailableException(
         "Kafka did not acknowledge the event in time ("
             + root.getClass().getSimpleName()

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class EnqueueValidatorTest {
 
-  private final EnqueueValidator validator = new EnqueueValidator(Samples.routingKeys());
+  private final EnqueueValidator validator = new EnqueueValidator(Samples.integrationKeys());
 
   private java.util.List<String> errorsOf(String json) throws Exception {
     return validator.validate(EnqueueRequestParser.parse(json));
@@ -53,8 +53,41 @@ class EnqueueValidatorTest {
   void refusesKeysThatAreNotEventsV2Integrations() throws Exception {
     assertThat(errorsOf(Samples.pagerDuty("trigger-alertmanager-key")))
         .containsExactly(
+            "Invalid routing key: this key belongs to the service's alertmanager integration;"
+                + " send alertmanager requests to /integrations/alertmanager, or use the"
+                + " service's [events-v2] key here");
+  }
+
+  @Test
+  void refusesMalformedAndUnknownKeysSayingWhich() throws Exception {
+    String event = "{\"routing_key\":\"%s\",\"event_action\":\"acknowledge\",\"dedup_key\":\"k\"}";
+    assertThat(errorsOf(event.formatted("ABCDEF")))
+        .containsExactly(
+            "Invalid routing key: the integration key must be 32 lower-case hex characters (this"
+                + " one has 6 characters or other symbols); copy the key from the service's"
+                + " configuration");
+    assertThat(errorsOf(event.formatted("f".repeat(32))))
+        .containsExactly(
             "Invalid routing key: no events-v2 integration of any service has it; use the"
                 + " integration key from the service's configuration");
+  }
+
+  @Test
+  void limitsTheLengthOfEveryFreeTextField() throws Exception {
+    String json =
+        "{\"routing_key\":\"11111111111111111111111111111111\",\"event_action\":\"trigger\","
+            + "\"client\":\""
+            + "c".repeat(1025)
+            + "\",\"payload\":{\"summary\":\"s\",\"source\":\""
+            + "h".repeat(1025)
+            + "\",\"severity\":\"info\",\"component\":\""
+            + "x".repeat(2000)
+            + "\"}}";
+    assertThat(errorsOf(json))
+        .containsExactly(
+            "'payload.source' is longer than 1024 characters (1025)",
+            "'payload.component' is longer than 1024 characters (2000)",
+            "'client' is longer than 1024 characters (1025)");
   }
 
   @Test

@@ -2,17 +2,18 @@ package io.vigil.ingest.pagerduty;
 
 import io.vigil.config.VigilConfig;
 import io.vigil.config.VigilConfigLoader;
+import io.vigil.ingest.auth.IntegrationKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Reads the PagerDuty-shaped sample payloads and the test configuration from the classpath. */
-final class Samples {
+public final class Samples {
 
   private Samples() {}
 
-  static String read(String resource) {
+  public static String read(String resource) {
     try (InputStream in = Samples.class.getResourceAsStream("/" + resource)) {
       if (in == null) {
         throw new IllegalArgumentException("no test resource " + resource);
@@ -27,11 +28,11 @@ final class Samples {
     return read("pagerduty/" + name + ".json");
   }
 
-  static VigilConfig config() {
+  public static VigilConfig config() {
     return VigilConfigLoader.parse(read("vigil-test.yaml"), "vigil-test.yaml");
   }
 
-  static RoutingKeys routingKeys() {
-    return RoutingKeys.of(config());
+  public static IntegrationKeys integrationKeys() {
+    return IntegrationKeys.of(config());
   }
 }
