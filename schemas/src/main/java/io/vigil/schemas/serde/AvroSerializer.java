@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -29,6 +30,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
   static final byte MAGIC_BYTE = 0;
 
+  private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
   private SchemaRegistryClient registry;
   private boolean autoRegister = true;
   private boolean isKey;
@@ -72,7 +74,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
     out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
     try {
       BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      new SpecificDatumWriter<T>(schema).write(record, encoder);
+      writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(record, encoder);
       encoder.flush();
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
