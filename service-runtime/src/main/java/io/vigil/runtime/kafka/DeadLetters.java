@@ -7,6 +7,7 @@ import io.vigil.schemas.topic.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,20 +31,26 @@ public final class DeadLetters implements AutoCloseable {
   private final KafkaProducer<String, DeadLetter> producer;
 
   public DeadLetters(String application, String bootstrapServers, SchemaRegistryClient registry) {
+    this(application, bootstrapServers, registry, Map.of());
+  }
+
+  /**
+   * A dead-letter publisher whose producer also gets {@code clientSettings} (security and the like,
+   * see {@link KafkaClientSettings}).
+   */
+  public DeadLetters(
+      String application,
+      String bootstrapServers,
+      SchemaRegistryClient registry,
+      Map<String, Object> clientSettings) {
     this.application = application;
+    Map<String, Object> config = new HashMap<>(clientSettings);
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-dead-letters");
     this.producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                application + "-dead-letters"),
-            new StringSerializer(),
-            new AvroSerializer<>(registry, false));
+        new KafkaProducer<>(config, new StringSerializer(), new AvroSerializer<>(registry, false));
   }
 
   /** Publishes the failed record and waits for the broker to take it. */

@@ -1,6 +1,7 @@
 package io.vigil.runtime.streams;
 
 import io.vigil.runtime.kafka.DeadLetters;
+import io.vigil.runtime.kafka.KafkaClientSettings;
 import io.vigil.schemas.registry.HttpSchemaRegistryClient;
 import io.vigil.schemas.serde.AvroSerdeConfig;
 import java.util.Map;
@@ -18,13 +19,15 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
   private DeadLetters deadLetters;
 
   @Override
+  @SuppressWarnings("unchecked")
   public void configure(Map<String, ?> configs) {
     String url = String.valueOf(configs.get(AvroSerdeConfig.SCHEMA_REGISTRY_URL));
     deadLetters =
         new DeadLetters(
             String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG)),
             String.valueOf(configs.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)),
-            new HttpSchemaRegistryClient(url));
+            new HttpSchemaRegistryClient(url),
+            KafkaClientSettings.select((Map<String, Object>) configs));
   }
 
   @Override

@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.vigil.runtime.kafka.KafkaClientSettings;
 import io.vigil.schemas.serde.AvroSerdeConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -39,12 +41,14 @@ public class KafkaStreamsLifecycle {
       StreamsTopology definition,
       StreamsSettings settings,
       @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-      @Value("${vigil.schema-registry-url}") String schemaRegistryUrl) {
+      @Value("${vigil.schema-registry-url}") String schemaRegistryUrl,
+      Environment environment) {
     this.definition = definition;
-    this.streams =
-        new KafkaStreams(
-            definition.topology(),
-            properties(definition, settings, bootstrapServers, schemaRegistryUrl));
+    Properties props = properties(definition, settings, bootstrapServers, schemaRegistryUrl);
+    // Security and other shared connection settings under kafka.*, as micronaut-kafka's clients
+    // get.
+    KafkaClientSettings.from(environment).forEach(props::putIfAbsent);
+    this.streams = new KafkaStreams(definition.topology(), props);
     streams.setStateListener(
         (now, before) -> LOG.info("{}: {} -> {}", definition.applicationId(), before, now));
     streams.setUncaughtExceptionHandler(
