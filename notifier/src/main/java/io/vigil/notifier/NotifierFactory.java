@@ -2,46 +2,126 @@ package io.vigil.notifier;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
-import io.vigil.config.ContactMethod;
+import io.micronaut.context.annotation.Requires;
 import io.vigil.config.VigilConfig;
+import io.vigil.notifier.delivery.DeliveryEngine;
+import io.vigil.notifier.delivery.DeliverySettings;
+import io.vigil.notifier.delivery.DestinationLanes;
+import io.vigil.notifier.delivery.RetryPolicy;
+import io.vigil.notifier.delivery.StormDigest;
+import io.vigil.notifier.link.ActionLinks;
+import io.vigil.notifier.link.LinkSettings;
+import io.vigil.notifier.notify.ChannelSender;
+import io.vigil.notifier.notify.email.EmailSender;
+import io.vigil.notifier.notify.email.SmtpSettings;
+import io.vigil.notifier.notify.http.HttpDelivery;
+import io.vigil.notifier.notify.http.SsrfGuard;
+import io.vigil.notifier.notify.http.SsrfSettings;
+import io.vigil.notifier.notify.slack.SlackSender;
+import io.vigil.notifier.notify.slack.SlackSettings;
+import io.vigil.notifier.notify.sms.SmsSender;
+import io.vigil.notifier.notify.sms.SmsSettings;
+import io.vigil.notifier.notify.teams.TeamsSender;
+import io.vigil.notifier.notify.teams.TeamsSettings;
+import io.vigil.notifier.notify.webhook.WebhookSender;
+import io.vigil.notifier.notify.webhook.WebhookSettings;
 import io.vigil.notifier.page.DeliveryLog;
-import io.vigil.notifier.page.PageDispatcher;
-import io.vigil.notifier.webhook.RetryPolicy;
-import io.vigil.notifier.webhook.WebhookSender;
-import io.vigil.runtime.kafka.DeadLetters;
+import io.vigil.notifier.page.NotificationPlan;
+import io.vigil.notifier.schedule.NotifierTopology;
+import io.vigil.runtime.streams.StreamsTopology;
 import io.vigil.schemas.registry.SchemaRegistryClient;
 import jakarta.inject.Singleton;
-import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Wires the notifier's plain domain classes: the dispatcher, its channel senders, dead letters. */
+/**
+ * Wires the notifier's plain domain classes from its typed settings: the channel senders (email and
+ * SMS only when configured), the delivery engine, and the step-scheduling topology.
+ */
 @Factory
 public class NotifierFactory {
 
+  private static final Logger LOG = LoggerFactory.getLogger(NotifierFactory.class);
+
   @Singleton
-  WebhookSender webhookSender(
-      @Value("${vigil.notifier.webhook.timeout:5s}") Duration timeout,
-      @Value("${vigil.notifier.webhook.tries:3}") int tries,
-      @Value("${vigil.notifier.webhook.backoff:200ms}") Duration backoff) {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    return new WebhookSender(http, timeout, new RetryPolicy(tries, backoff));
+  ActionLinks actionLinks(LinkSettings s) {
+    return new ActionLinks(
+        s.getBaseUrl(), s.getKeyId(), s.getSigningKey(), s.getTtl(), Clock.systemUTC());
   }
 
   @Singleton
-  PageDispatcher pageDispatcher(VigilConfig config, WebhookSender webhook, DeliveryLog log) {
-    return new PageDispatcher(config, Map.of(ContactMethod.ContactType.WEBHOOK, webhook), log);
+  HttpDelivery httpDelivery(SsrfSettings ssrf) {
+    LOG.info("user-configured URLs may reach these internal hosts: {}", ssrf.getAllow());
+    return new HttpDelivery(
+        HttpDelivery.client(Duration.ofSeconds(5)), new SsrfGuard(ssrf.getAllow()));
   }
 
   @Singleton
   @Bean(preDestroy = "close")
-  DeadLetters deadLetters(
-      @Value("${kafka.bootstrap.servers}") String bootstrapServers, SchemaRegistryClient registry) {
-    return new DeadLetters("notifier", bootstrapServers, registry);
+  DeliveryEngine deliveryEngine(
+      VigilConfig config,
+      DeliveryLog log,
+      DeliverySettings s,
+      HttpDelivery http,
+      ActionLinks links,
+      WebhookSettings webhook,
+      SlackSettings slack,
+      TeamsSettings teams,
+      SmtpSettings smtp,
+      SmsSettings sms) {
+    return new DeliveryEngine(
+        new NotificationPlan(config),
+        log,
+        senders(http, links, webhook, slack, teams, smtp, sms),
+        RetryPolicy.of(s.getTries(), s.getBackoff(), s.getMaxBackoff(), s.getJitter()),
+        new StormDigest(s.getDigestInterval()),
+        new DestinationLanes(s.getConcurrency(), s.getPerDestination()),
+        Clock.systemUTC(),
+        s.getShutdownGrace());
+  }
+
+  static List<ChannelSender> senders(
+      HttpDelivery http,
+      ActionLinks links,
+      WebhookSettings webhook,
+      SlackSettings slack,
+      TeamsSettings teams,
+      SmtpSettings smtp,
+      SmsSettings sms) {
+    List<ChannelSender> senders = new ArrayList<>();
+    senders.add(new WebhookSender(http, links, webhook.getTimeout(), Clock.systemUTC()));
+    senders.add(new SlackSender(http, links, slack.getTimeout()));
+    senders.add(new TeamsSender(http, links, teams.getTimeout()));
+    if (smtp.isEnabled()) {
+      senders.add(new EmailSender(smtp, links));
+    } else {
+      LOG.info("email is off: set VIGIL_SMTP_HOST to send email steps");
+    }
+    if (sms.isEnabled()) {
+      senders.add(new SmsSender(HttpDelivery.client(sms.getTimeout()), sms, links));
+    } else {
+      LOG.info("SMS and voice are off: set VIGIL_SMS_BASE_URL to send them");
+    }
+    return senders;
+  }
+
+  @Singleton
+  @Requires(property = "vigil.streams.enabled", notEquals = "false")
+  StreamsTopology notifierTopology(
+      VigilConfig config, SchemaRegistryClient registry, DeliveryEngine engine) {
+    return new StreamsTopology(
+        NotifierTopology.APPLICATION_ID,
+        NotifierTopology.build(config, registry, engine, NotifierTopology.TICK),
+        Map.of(
+            // A notifier that died is replaced within ~10 s, not Kafka's default 45 s: pages wait.
+            StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000,
+            StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000));
   }
 }

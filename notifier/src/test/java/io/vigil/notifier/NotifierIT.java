@@ -1,7 +1,10 @@
 package io.vigil.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -11,6 +14,8 @@ import io.vigil.schemas.DeliveryOutcome;
 import io.vigil.schemas.EscalationEvent;
 import io.vigil.schemas.EscalationFired;
 import io.vigil.schemas.EscalationReason;
+import io.vigil.schemas.IncidentAcknowledged;
+import io.vigil.schemas.IncidentEvent;
 import io.vigil.schemas.NotificationEvent;
 import io.vigil.schemas.PagedUser;
 import io.vigil.schemas.Priority;
@@ -20,6 +25,8 @@ import io.vigil.testkit.AvroTopicReader;
 import io.vigil.testkit.KafkaStack;
 import io.vigil.testkit.Ports;
 import io.vigil.testkit.WithKafkaStack;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -30,10 +37,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,8 +64,12 @@ class NotifierIT {
   record Post(String path, String deliveryId, String body) {}
 
   private final ConcurrentLinkedQueue<Post> posts = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Post> provider = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger providerFailures = new AtomicInteger(3);
   private final HttpClient http = HttpClient.newHttpClient();
   private HttpServer receiver;
+  private HttpServer smsProvider;
+  private GreenMail smtp;
   private EmbeddedServer notifier;
 
   @BeforeAll
@@ -74,6 +87,26 @@ class NotifierIT {
           exchange.close();
         });
     receiver.start();
+    // The Twilio-compatible provider: HTTP 500 for the first three requests, then 201.
+    smsProvider = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    smsProvider.createContext(
+        "/",
+        exchange -> {
+          provider.add(
+              new Post(
+                  exchange.getRequestURI().getPath(),
+                  exchange.getRequestHeaders().getFirst("Vigil-Delivery-Id"),
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+          boolean fail = providerFailures.getAndDecrement() > 0;
+          byte[] body =
+              (fail ? "{\"code\":20500}" : "{\"sid\":\"SM1\"}").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(fail ? 500 : 201, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    smsProvider.start();
+    smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
     String hooks = "http://127.0.0.1:" + receiver.getAddress().getPort();
     Path config = Files.createTempFile("vigil-notifier-it", ".yaml");
     Files.writeString(
@@ -96,6 +129,17 @@ class NotifierIT {
               - { id: bob-hook, type: webhook, url: "%1$s/bob" }
             notificationRules:
               high: [ { contactMethod: bob-hook, after: 0s } ]
+          - id: carol
+            contactMethods:
+              - { id: carol-sms, type: sms, number: "+6281200000003" }
+            notificationRules:
+              high: [ { contactMethod: carol-sms, after: 0s } ]
+          - id: dave
+            contactMethods:
+              - { id: dave-now, type: webhook, url: "%1$s/dave-now" }
+              - { id: dave-later, type: webhook, url: "%1$s/dave-later" }
+            notificationRules:
+              high: [ { contactMethod: dave-now, after: 0s }, { contactMethod: dave-later, after: 3s } ]
         """
             .formatted(hooks));
     stack.send(
@@ -116,11 +160,24 @@ class NotifierIT {
     notifier =
         ApplicationContext.run(
             EmbeddedServer.class,
-            Map.of(
-                "micronaut.server.port", Ports.free(),
-                "kafka.bootstrap.servers", stack.bootstrapServers(),
-                "vigil.schema-registry-url", stack.schemaRegistryUrl(),
-                "vigil.config-file", config.toString()));
+            Map.ofEntries(
+                Map.<String, Object>entry("micronaut.server.port", Ports.free()),
+                Map.<String, Object>entry("kafka.bootstrap.servers", stack.bootstrapServers()),
+                Map.<String, Object>entry("vigil.schema-registry-url", stack.schemaRegistryUrl()),
+                Map.<String, Object>entry("vigil.config-file", config.toString()),
+                Map.<String, Object>entry(
+                    "vigil.streams.state-dir", Files.createTempDirectory("notifier-it").toString()),
+                Map.<String, Object>entry("vigil.notifier.delivery.digest-interval", "0s"),
+                Map.<String, Object>entry("vigil.notifier.delivery.backoff", "50ms"),
+                Map.<String, Object>entry("vigil.notifier.email.host", "127.0.0.1"),
+                Map.<String, Object>entry("vigil.notifier.email.port", smtp.getSmtp().getPort()),
+                Map.<String, Object>entry("vigil.notifier.email.starttls", false),
+                Map.<String, Object>entry(
+                    "vigil.notifier.sms.base-url",
+                    "http://127.0.0.1:" + smsProvider.getAddress().getPort()),
+                Map.<String, Object>entry("vigil.notifier.sms.account-sid", "AC123"),
+                Map.<String, Object>entry("vigil.notifier.sms.auth-token", "token"),
+                Map.<String, Object>entry("vigil.notifier.sms.from", "+15005550006")));
   }
 
   @AfterAll
@@ -131,6 +188,16 @@ class NotifierIT {
     if (receiver != null) {
       receiver.stop(0);
     }
+    if (smsProvider != null) {
+      smsProvider.stop(0);
+    }
+    if (smtp != null) {
+      smtp.stop();
+    }
+  }
+
+  private static boolean is(NotificationEvent n, String attemptId, DeliveryOutcome outcome) {
+    return n.getAttemptId().equals(attemptId) && n.getOutcome() == outcome;
   }
 
   static EscalationEvent fired(String eventId, String incidentId, String userId) {
@@ -158,43 +225,140 @@ class NotifierIT {
   }
 
   @Test
-  void anEscalationReachesTheWebhookOnceAndTheResultIsOnKafka(KafkaStack stack) {
+  void anEscalationReachesTheWebhookAndTheMailboxOnceAndEveryStateIsOnKafka(KafkaStack stack)
+      throws Exception {
     String eventId = "esc-" + UUID.randomUUID();
     String incidentId = "inc-" + UUID.randomUUID();
 
     stack.send(Topics.ESCALATIONS, incidentId, fired(eventId, incidentId, "alice"));
 
     try (AvroTopicReader<NotificationEvent> results = stack.reader(Topics.NOTIFICATIONS)) {
+      String hook = eventId + "/alice/alice-hook/0";
       NotificationEvent delivered =
-          results.awaitValue(
-              "DELIVERED for " + eventId,
-              n -> n.getAttemptId().equals(eventId + "/alice/alice-hook/0"));
-      assertThat(delivered.getOutcome()).isEqualTo(DeliveryOutcome.DELIVERED);
+          results.awaitValue("DELIVERED " + hook, n -> is(n, hook, DeliveryOutcome.DELIVERED));
       assertThat(delivered.getDetail()).isEqualTo("HTTP 204");
       assertThat(delivered.getTries()).isEqualTo(1);
       assertThat(delivered.getChannel()).isEqualTo(Channel.WEBHOOK);
       assertThat(delivered.getIncidentId()).isEqualTo(incidentId);
       assertThat(delivered.getEscalationEventId()).isEqualTo(eventId);
       assertThat(delivered.getUserId()).isEqualTo("alice");
-      NotificationEvent skipped =
-          results.awaitValue(
-              "SKIPPED email for " + eventId,
-              n -> n.getAttemptId().equals(eventId + "/alice/alice-mail/1"));
-      assertThat(skipped.getOutcome()).isEqualTo(DeliveryOutcome.SKIPPED);
-      assertThat(skipped.getDetail()).isEqualTo("channel email not yet supported");
+      String mail = eventId + "/alice/alice-mail/1";
+      NotificationEvent mailed =
+          results.awaitValue("DELIVERED " + mail, n -> is(n, mail, DeliveryOutcome.DELIVERED));
+      assertThat(mailed.getDetail())
+          .isEqualTo(
+              "accepted by smtp:127.0.0.1:" + smtp.getSmtp().getPort() + " for alice@example.com");
+      assertThat(
+              results.values().stream()
+                  .filter(n -> n.getAttemptId().equals(hook))
+                  .map(NotificationEvent::getOutcome))
+          .containsExactly(DeliveryOutcome.SENT, DeliveryOutcome.DELIVERED);
     }
-    assertThat(postsFor(eventId))
-        .containsExactly(
-            new Post(
-                "/alice",
-                eventId + "/alice/alice-hook/0",
-                "{\"incident_id\":\""
-                    + incidentId
-                    + "\",\"service_id\":\"payments\",\"title\":\"Disk 95% full on db-1\","
-                    + "\"priority\":\"P1\",\"urgency\":\"HIGH\",\"level\":1,\"round\":1,"
-                    + "\"user_id\":\"alice\",\"reason\":\"INITIAL\",\"event_id\":\""
-                    + eventId
-                    + "\"}"));
+    Post post = postsFor(eventId).get(0);
+    assertThat(postsFor(eventId)).hasSize(1);
+    assertThat(post.path()).isEqualTo("/alice");
+    assertThat(post.deliveryId()).isEqualTo(eventId + "/alice/alice-hook/0");
+    assertThat(post.body())
+        .startsWith(
+            "{\"incident_id\":\""
+                + incidentId
+                + "\",\"service_id\":\"payments\",\"title\":\"Disk 95% full on db-1\","
+                + "\"priority\":\"P1\",\"urgency\":\"HIGH\",\"level\":1,\"round\":1,"
+                + "\"user_id\":\"alice\",\"reason\":\"INITIAL\",\"event_id\":\""
+                + eventId
+                + "\",\"links\":{\"acknowledge\":\"http://127.0.0.1:8081/a/");
+    MimeMessage email =
+        Arrays.stream(smtp.getReceivedMessages())
+            .filter(m -> header(m, "Vigil-Delivery-Id").equals(eventId + "/alice/alice-mail/1"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(email.getSubject()).isEqualTo("[Vigil] [P1] Disk 95% full on db-1");
+    assertThat(email.getAllRecipients()[0].toString()).isEqualTo("alice@example.com");
+    MimeMultipart parts = (MimeMultipart) email.getContent();
+    assertThat(parts.getContentType()).startsWith("multipart/alternative");
+    assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+    assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+    assertThat((String) parts.getBodyPart(1).getContent())
+        .contains("<h2>[P1] Disk 95% full on db-1</h2>");
+  }
+
+  @Test
+  void theSmsProviderFailingForAWhileGetsRetriesThenOneMessage(KafkaStack stack) {
+    String eventId = "esc-" + UUID.randomUUID();
+    String incidentId = "inc-" + UUID.randomUUID();
+    String attempt = eventId + "/carol/carol-sms/0";
+
+    stack.send(Topics.ESCALATIONS, incidentId, fired(eventId, incidentId, "carol"));
+
+    try (AvroTopicReader<NotificationEvent> results = stack.reader(Topics.NOTIFICATIONS)) {
+      NotificationEvent delivered =
+          results.awaitValue(
+              "DELIVERED " + attempt, n -> is(n, attempt, DeliveryOutcome.DELIVERED));
+      assertThat(delivered.getTries()).isEqualTo(4);
+      assertThat(delivered.getDetail()).isEqualTo("provider accepted the SMS SM1");
+      assertThat(delivered.getChannel()).isEqualTo(Channel.SMS);
+      assertThat(
+              results.values().stream()
+                  .filter(n -> n.getAttemptId().equals(attempt))
+                  .map(n -> n.getOutcome() + " " + n.getTries()))
+          .containsExactly("SENT 1", "RETRYING 1", "RETRYING 2", "RETRYING 3", "DELIVERED 4");
+    }
+    assertThat(provider).hasSize(4);
+    assertThat(provider).extracting(Post::deliveryId).containsOnly(attempt);
+    assertThat(provider)
+        .extracting(Post::path)
+        .containsOnly("/2010-04-01/Accounts/AC123/Messages.json");
+    assertThat(provider.peek().body())
+        .contains("To=%2B6281200000003")
+        .contains("From=%2B15005550006");
+    await("no further SMS")
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> provider.size() == 4);
+  }
+
+  @Test
+  void aDelayedStepIsSentWhenDueUnlessTheIncidentIsAcknowledgedFirst(KafkaStack stack) {
+    String paged = "inc-" + UUID.randomUUID();
+    String acked = "inc-" + UUID.randomUUID();
+    String pagedEvent = "esc-" + UUID.randomUUID();
+    String ackedEvent = "esc-" + UUID.randomUUID();
+
+    stack.send(Topics.ESCALATIONS, paged, fired(pagedEvent, paged, "dave"));
+    stack.send(Topics.ESCALATIONS, acked, fired(ackedEvent, acked, "dave"));
+    await("dave's first steps")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> postsFor(ackedEvent).size() == 1);
+    stack.send(
+        Topics.INCIDENTS,
+        acked,
+        IncidentEvent.newBuilder()
+            .setEventId(acked + "/ack")
+            .setIncidentId(acked)
+            .setServiceId("payments")
+            .setOccurredAt(Instant.now())
+            .setEvent(IncidentAcknowledged.newBuilder().setActor("dave").build())
+            .build());
+
+    await("the delayed step of " + paged)
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> postsFor(pagedEvent).size() == 2);
+    assertThat(postsFor(pagedEvent))
+        .extracting(Post::path)
+        .containsExactly("/dave-now", "/dave-later");
+    await("nothing more for the acknowledged " + acked)
+        .during(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(8))
+        .until(() -> postsFor(ackedEvent).size() == 1);
+  }
+
+  private static String header(MimeMessage m, String name) {
+    try {
+      String[] values = m.getHeader(name);
+      return values == null ? "" : values[0];
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -212,7 +376,7 @@ class NotifierIT {
 
     try (AvroTopicReader<NotificationEvent> results = stack.reader(Topics.NOTIFICATIONS)) {
       results.awaitValue(
-          "DELIVERED for " + last, n -> n.getAttemptId().equals(last + "/bob/bob-hook/0"));
+          "DELIVERED for " + last, n -> is(n, last + "/bob/bob-hook/0", DeliveryOutcome.DELIVERED));
     }
     assertThat(posts.stream().filter(p -> p.path().equals("/bob")).map(Post::deliveryId))
         .containsExactly(first + "/bob/bob-hook/0", last + "/bob/bob-hook/0");
@@ -227,7 +391,7 @@ class NotifierIT {
                           .toString()
                           .equals(incidentId));
       assertThat(letter.getOriginTopic()).isEqualTo(Topics.ESCALATIONS.name());
-      assertThat(letter.getApplication()).isEqualTo("notifier");
+      assertThat(letter.getApplication()).isEqualTo("vigil-notifier");
       assertThat(StandardCharsets.UTF_8.decode(letter.getValue().duplicate()).toString())
           .isEqualTo("not avro");
     }

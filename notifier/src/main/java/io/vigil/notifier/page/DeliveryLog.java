@@ -1,14 +1,16 @@
 package io.vigil.notifier.page;
 
+import java.util.Optional;
+
 /**
- * The memory of attempts already made, so a redelivered escalation is not sent twice; {@link
- * #record} returns only once the result is durably stored.
+ * The durable memory of attempts by their deterministic id, so a restart, rebalance or replay never
+ * sends an attempt twice; {@link #record} returns only once the state is durably stored.
  */
 public interface DeliveryLog {
 
-  /** Whether a result for the attempt with this id was already recorded. */
-  boolean isRecorded(String attemptId);
+  /** The latest recorded state of the attempt with this id, if any was recorded. */
+  Optional<Delivery> state(String attemptId);
 
-  /** Stores the result of {@code attempt}, waiting for the store's acknowledgement. */
+  /** Stores {@code delivery} as the latest state of {@code attempt}, waiting for the store. */
   void record(Attempt attempt, Delivery delivery);
 }

@@ -12,13 +12,15 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,9 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Remembers every attempt recorded on {@code vigil.notifications.v1}: on start it reads the topic
- * from the beginning (before the listener takes any escalation), then adds each result once Kafka
- * acknowledged it.
+ * Remembers the latest state of every attempt recorded on {@code vigil.notifications.v1} within the
+ * history window: on start it replays the topic from that far back (before any step is handed
+ * over), then adds each state once Kafka acknowledged it ({@code acks=all}).
  */
 @Singleton
 public class KafkaDeliveryLog implements DeliveryLog {
@@ -36,32 +38,33 @@ public class KafkaDeliveryLog implements DeliveryLog {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaDeliveryLog.class);
 
   private final NotificationProducer producer;
-  private final Clock clock;
-  private final Set<String> recorded = ConcurrentHashMap.newKeySet();
+  private final Clock clock = Clock.systemUTC();
+  private final Map<String, Delivery> states = new ConcurrentHashMap<>();
 
   public KafkaDeliveryLog(
       NotificationProducer producer,
       SchemaRegistryClient registry,
       @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-      @Value("${vigil.notifier.history-load-timeout:60s}") Duration loadTimeout) {
+      @Value("${vigil.notifier.history-load-timeout:60s}") Duration loadTimeout,
+      @Value("${vigil.notifier.history-window:7d}") Duration window) {
     this.producer = producer;
-    this.clock = Clock.systemUTC();
-    load(bootstrapServers, registry, loadTimeout);
+    load(bootstrapServers, registry, loadTimeout, window);
   }
 
   @Override
-  public boolean isRecorded(String attemptId) {
-    return recorded.contains(attemptId);
+  public Optional<Delivery> state(String attemptId) {
+    return Optional.ofNullable(states.get(attemptId));
   }
 
   @Override
   public void record(Attempt attempt, Delivery delivery) {
     NotificationEvent event = NotificationEvents.toAvro(attempt, delivery, Instant.now(clock));
     producer.send(Topics.NOTIFICATIONS.name(), attempt.userId(), event);
-    recorded.add(attempt.id());
+    states.put(attempt.id(), new Delivery(delivery.outcome(), delivery.tries(), null));
   }
 
-  private void load(String bootstrapServers, SchemaRegistryClient registry, Duration timeout) {
+  private void load(
+      String bootstrapServers, SchemaRegistryClient registry, Duration timeout, Duration window) {
     AvroDeserializer<NotificationEvent> values = new AvroDeserializer<>(registry);
     String topic = Topics.NOTIFICATIONS.name();
     try (KafkaConsumer<String, byte[]> consumer =
@@ -82,7 +85,7 @@ public class KafkaDeliveryLog implements DeliveryLog {
               .map(p -> new TopicPartition(topic, p.partition()))
               .toList();
       consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      seekToWindow(consumer, partitions, window, timeout);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
       long deadline = System.nanoTime() + timeout.toNanos();
       while (!caughtUp(consumer, end)) {
@@ -92,14 +95,31 @@ public class KafkaDeliveryLog implements DeliveryLog {
         }
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           try {
-            recorded.add(values.deserialize(topic, r.value()).getAttemptId());
+            NotificationEvent e = values.deserialize(topic, r.value());
+            states.put(e.getAttemptId(), NotificationEvents.stateOf(e));
           } catch (RuntimeException e) {
             LOG.warn("skipping unreadable {}-{}@{}: {}", topic, r.partition(), r.offset(), e);
           }
         }
       }
     }
-    LOG.info("{} attempts already recorded on {}", recorded.size(), topic);
+    LOG.info("{} attempts recorded on {} in the last {}", states.size(), topic, window);
+  }
+
+  private void seekToWindow(
+      KafkaConsumer<String, byte[]> consumer,
+      List<TopicPartition> partitions,
+      Duration window,
+      Duration timeout) {
+    long since = clock.millis() - window.toMillis();
+    Map<TopicPartition, Long> query = new HashMap<>();
+    partitions.forEach(p -> query.put(p, since));
+    Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query, timeout);
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+    for (TopicPartition p : partitions) {
+      OffsetAndTimestamp at = found.get(p);
+      consumer.seek(p, at == null ? end.get(p) : at.offset());
+    }
   }
 
   private static boolean caughtUp(

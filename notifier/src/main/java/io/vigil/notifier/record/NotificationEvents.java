@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Maps an attempt and its result to the Avro record on {@code vigil.notifications.v1}; the event id
- * is derived from the attempt id, so recording the same attempt twice yields the same id.
+ * Maps an attempt and one of its states to the Avro record on {@code vigil.notifications.v1}; the
+ * event id is derived from the attempt id, the outcome and the try, so recording the same state
+ * twice yields the same id (the ticket store keeps one) while each state keeps its own.
  */
 public final class NotificationEvents {
 
@@ -20,7 +21,7 @@ public final class NotificationEvents {
   /** The Avro value recording {@code delivery} of {@code attempt} at {@code at}. */
   public static NotificationEvent toAvro(Attempt attempt, Delivery delivery, Instant at) {
     return NotificationEvent.newBuilder()
-        .setEventId(eventIdOf(attempt.id()))
+        .setEventId(eventIdOf(attempt.id(), delivery))
         .setAttemptId(attempt.id())
         .setIncidentId(attempt.page().incidentId())
         .setEscalationEventId(attempt.page().escalationEventId())
@@ -35,8 +36,20 @@ public final class NotificationEvents {
         .build();
   }
 
-  /** A name-based UUID of the attempt id. */
-  static String eventIdOf(String attemptId) {
-    return UUID.nameUUIDFromBytes(attemptId.getBytes(StandardCharsets.UTF_8)).toString();
+  /** The state an Avro record describes (without its detail, which the memory does not need). */
+  public static Delivery stateOf(NotificationEvent event) {
+    Delivery.Outcome outcome;
+    try {
+      outcome = Delivery.Outcome.valueOf(event.getOutcome().name());
+    } catch (IllegalArgumentException e) {
+      outcome = Delivery.Outcome.UNKNOWN;
+    }
+    return new Delivery(outcome, Math.max(0, event.getTries()), null);
+  }
+
+  /** A name-based UUID of the attempt id, the outcome and the try. */
+  static String eventIdOf(String attemptId, Delivery delivery) {
+    String name = attemptId + "#" + delivery.outcome() + "#" + delivery.tries();
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 }

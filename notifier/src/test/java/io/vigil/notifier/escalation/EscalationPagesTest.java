@@ -10,7 +10,6 @@ import io.vigil.schemas.EscalationReason;
 import io.vigil.schemas.PagedUser;
 import io.vigil.schemas.Priority;
 import io.vigil.schemas.Urgency;
-import io.vigil.schemas.topic.Topics;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,10 +68,5 @@ class EscalationPagesTest {
             .build();
 
     assertThat(EscalationPages.pageOf(cancelled)).isEmpty();
-  }
-
-  @Test
-  void theListenerReadsTheCataloguesEscalationTopic() {
-    assertThat(EscalationListener.TOPIC).isEqualTo(Topics.ESCALATIONS.name());
   }
 }

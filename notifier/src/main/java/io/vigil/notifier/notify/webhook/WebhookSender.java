@@ -1,108 +1,74 @@
-package io.vigil.notifier.webhook;
+package io.vigil.notifier.notify.webhook;
 
+import io.vigil.config.ContactMethod;
+import io.vigil.notifier.link.ActionLinks;
+import io.vigil.notifier.notify.ChannelSender;
+import io.vigil.notifier.notify.SendResult;
+import io.vigil.notifier.notify.http.HttpDelivery;
 import io.vigil.notifier.page.Attempt;
-import io.vigil.notifier.page.ChannelSender;
-import io.vigil.notifier.page.Delivery;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Delivers a page as an HTTP POST of JSON to the contact method's URL, with a {@code
- * Vigil-Delivery-Id} header receivers can dedupe on; 5xx, 429, timeouts and connection failures are
- * retried with exponential backoff, any other answer is final.
+ * Vigil-Delivery-Id} header identical on every retry and, when the contact method has secrets, a
+ * {@code Vigil-Signature} over the timestamp and body.
  */
 public final class WebhookSender implements ChannelSender {
 
   /** The header carrying the attempt id, identical on every retry. */
   public static final String DELIVERY_ID_HEADER = "Vigil-Delivery-Id";
 
-  private final HttpClient http;
+  private final HttpDelivery http;
+  private final ActionLinks links;
   private final Duration timeout;
-  private final RetryPolicy retry;
+  private final Clock clock;
 
-  public WebhookSender(HttpClient http, Duration timeout, RetryPolicy retry) {
+  public WebhookSender(HttpDelivery http, ActionLinks links, Duration timeout, Clock clock) {
     this.http = http;
+    this.links = links;
     this.timeout = timeout;
-    this.retry = retry;
+    this.clock = clock;
   }
 
   @Override
-  public Delivery deliver(Attempt attempt) {
-    URI url;
+  public Set<ContactMethod.ContactType> types() {
+    return Set.of(ContactMethod.ContactType.WEBHOOK);
+  }
+
+  @Override
+  public String destination(Attempt attempt) {
+    return hostOf(attempt.contactMethod().url());
+  }
+
+  @Override
+  public SendResult send(Attempt attempt) {
+    String body =
+        WebhookBody.of(attempt, links.linksFor(attempt.page().incidentId(), attempt.userId()));
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put(DELIVERY_ID_HEADER, attempt.id());
+    List<String> secrets = attempt.contactMethod().signingSecrets();
+    if (!secrets.isEmpty()) {
+      headers.put(
+          WebhookSignature.HEADER,
+          WebhookSignature.of(secrets, clock.instant().getEpochSecond(), body));
+    }
+    return http.post(attempt.contactMethod().url(), headers, body, timeout);
+  }
+
+  /** {@code host:port} of a URL, the unit of per-destination concurrency for HTTP channels. */
+  public static String hostOf(String url) {
     try {
-      url = URI.create(attempt.contactMethod().url());
+      URI uri = URI.create(url);
+      return uri.getHost() + ":" + uri.getPort();
     } catch (IllegalArgumentException | NullPointerException e) {
-      return new Delivery(
-          Delivery.Outcome.FAILED,
-          0,
-          "contact method "
-              + attempt.contactMethod().id()
-              + " has no valid url: "
-              + e.getMessage());
-    }
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .header(DELIVERY_ID_HEADER, attempt.id())
-            .POST(HttpRequest.BodyPublishers.ofString(WebhookBody.of(attempt)))
-            .build();
-    TryResult last = null;
-    for (int tryNumber = 1; tryNumber <= retry.tries(); tryNumber++) {
-      last = send(request);
-      if (!last.retryable()) {
-        return new Delivery(last.outcome(), tryNumber, last.detail());
-      }
-      if (tryNumber < retry.tries() && !pause(retry.delayAfter(tryNumber))) {
-        return new Delivery(
-            Delivery.Outcome.FAILED, tryNumber, last.detail() + "; interrupted before retrying");
-      }
-    }
-    return new Delivery(
-        Delivery.Outcome.FAILED,
-        retry.tries(),
-        last.detail() + " after " + retry.tries() + " tries");
-  }
-
-  private TryResult send(HttpRequest request) {
-    try {
-      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      if (status >= 200 && status < 300) {
-        return new TryResult(Delivery.Outcome.DELIVERED, false, "HTTP " + status);
-      }
-      boolean retryable = status >= 500 || status == 429;
-      return new TryResult(
-          Delivery.Outcome.FAILED, retryable, "HTTP " + status + " from " + request.uri());
-    } catch (HttpTimeoutException e) {
-      return new TryResult(
-          Delivery.Outcome.FAILED,
-          true,
-          "no answer from " + request.uri() + " within " + timeout.toMillis() + " ms");
-    } catch (IOException e) {
-      return new TryResult(
-          Delivery.Outcome.FAILED, true, "cannot reach " + request.uri() + ": " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new TryResult(
-          Delivery.Outcome.FAILED, false, "interrupted sending to " + request.uri());
+      return "invalid:" + url;
     }
   }
-
-  private static boolean pause(Duration delay) {
-    try {
-      Thread.sleep(delay.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  /** One send's result, and whether another try could change it. */
-  private record TryResult(Delivery.Outcome outcome, boolean retryable, String detail) {}
 }

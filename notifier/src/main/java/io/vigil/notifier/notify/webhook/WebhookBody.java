@@ -1,7 +1,8 @@
-package io.vigil.notifier.webhook;
+package io.vigil.notifier.notify.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.notifier.link.ActionLinks;
 import io.vigil.notifier.page.Attempt;
 import io.vigil.notifier.page.Page;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * The JSON a webhook receiver gets, one flat object with stable snake_case names: {@code
- * incident_id, service_id, title, priority, urgency, level, round, user_id, reason, event_id}.
+ * incident_id, service_id, title, priority, urgency, level, round, user_id, reason, event_id,
+ * links{acknowledge,resolve}}, plus {@code digest} for a storm digest.
  */
 final class WebhookBody {
 
@@ -17,7 +19,7 @@ final class WebhookBody {
 
   private WebhookBody() {}
 
-  static String of(Attempt attempt) {
+  static String of(Attempt attempt, ActionLinks.Links links) {
     Page page = attempt.page();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("incident_id", page.incidentId());
@@ -30,6 +32,13 @@ final class WebhookBody {
     body.put("user_id", attempt.userId());
     body.put("reason", page.reason());
     body.put("event_id", page.escalationEventId());
+    if (attempt.isDigest()) {
+      body.put("digest", attempt.digest());
+    }
+    Map<String, String> linkMap = new LinkedHashMap<>();
+    linkMap.put("acknowledge", links.acknowledge());
+    linkMap.put("resolve", links.resolve());
+    body.put("links", linkMap);
     try {
       return JSON.writeValueAsString(body);
     } catch (JsonProcessingException e) {
