@@ -46,7 +46,10 @@ final class VigilServices implements AutoCloseable {
               .env("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())
               .env("SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl())
               .env("VIGIL_CONFIG", config.toString())
-              .env("VIGIL_STATE_DIR", workDir.resolve("state/" + module).toString());
+              .env("VIGIL_STATE_DIR", workDir.resolve("state/" + module).toString())
+              // The test's webhook receiver listens on loopback, which the notifier refuses
+              // unless the operator allows it.
+              .env("VIGIL_NOTIFIER_SSRF_ALLOW", "loopback");
       if (module.equals("ticket-store")) {
         launch.env("VIGIL_DB_URL", db.url());
         if (db.user() != null) {
