@@ -1,13 +1,21 @@
 package io.vigil.ticketstore.feed;
 
 import io.vigil.schemas.AlertGrouped;
+import io.vigil.schemas.AlertResolved;
+import io.vigil.schemas.CommandRejected;
+import io.vigil.schemas.EscalationRequested;
 import io.vigil.schemas.IncidentAcknowledged;
 import io.vigil.schemas.IncidentEvent;
+import io.vigil.schemas.IncidentFlapping;
+import io.vigil.schemas.IncidentMerged;
 import io.vigil.schemas.IncidentOpened;
+import io.vigil.schemas.IncidentReassigned;
 import io.vigil.schemas.IncidentReclassified;
 import io.vigil.schemas.IncidentReopened;
 import io.vigil.schemas.IncidentResolved;
+import io.vigil.schemas.IncidentSnoozed;
 import io.vigil.schemas.NoteAdded;
+import io.vigil.schemas.ResponderAdded;
 import io.vigil.ticketstore.ticket.TicketChange;
 import io.vigil.ticketstore.ticket.TicketEvent;
 import io.vigil.ticketstore.timeline.TimelineEntry;
@@ -137,11 +145,117 @@ public final class IncidentEventMapping {
           details,
           new TicketChange.TimelineOnly());
     }
+    TicketEvent human = humanAction(event, body, details);
+    if (human != null) {
+      return human;
+    }
+    TicketEvent classifier = classifierFact(event, body, details);
+    if (classifier != null) {
+      return classifier;
+    }
     throw new IllegalArgumentException(
         "unknown incident event "
             + (body == null ? "null" : body.getClass().getSimpleName())
             + " in "
             + event.getEventId());
+  }
+
+  /**
+   * The human commands the classifier applied or rejected. The timeline has no kind of its own for
+   * snoozes, reassignments, escalation requests, responders and rejections yet: they read as notes
+   * by their actor, with {@code action} in the details.
+   */
+  private static TicketEvent humanAction(
+      IncidentEvent event, Object body, Map<String, Object> details) {
+    if (body instanceof IncidentSnoozed s) {
+      putIfPresent(details, "commandId", s.getCommandId());
+      details.put("action", "snoozed");
+      details.put("until", s.getUntil().toString());
+      return note(
+          event, s.getActor(), "snoozed by " + s.getActor() + " until " + s.getUntil(), details);
+    }
+    if (body instanceof IncidentReassigned r) {
+      putIfPresent(details, "commandId", r.getCommandId());
+      details.put("action", "reassigned");
+      details.put("userId", r.getUserId());
+      return note(
+          event, r.getActor(), "reassigned to " + r.getUserId() + " by " + r.getActor(), details);
+    }
+    if (body instanceof EscalationRequested e) {
+      putIfPresent(details, "commandId", e.getCommandId());
+      details.put("action", "escalation-requested");
+      return note(event, e.getActor(), "escalation requested by " + e.getActor(), details);
+    }
+    if (body instanceof ResponderAdded r) {
+      putIfPresent(details, "commandId", r.getCommandId());
+      details.put("action", "responder-added");
+      details.put("userId", r.getUserId());
+      return note(
+          event, r.getActor(), r.getUserId() + " added as responder by " + r.getActor(), details);
+    }
+    if (body instanceof CommandRejected r) {
+      details.put("commandId", r.getCommandId());
+      details.put("action", "command-rejected");
+      details.put("rejectedAction", r.getAction());
+      details.put("reason", r.getReason());
+      return note(
+          event,
+          r.getActor(),
+          r.getAction().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + " by "
+              + r.getActor()
+              + " rejected: "
+              + r.getReason(),
+          details);
+    }
+    if (body instanceof IncidentMerged m) {
+      putIfPresent(details, "commandId", m.getCommandId());
+      details.put("targetIncidentId", m.getTargetIncidentId());
+      return event(
+          event,
+          TimelineKind.RESOLVED,
+          m.getActor(),
+          "merged into " + m.getTargetIncidentId() + " by " + m.getActor(),
+          details,
+          new TicketChange.Resolve(event.getOccurredAt()));
+    }
+    return null;
+  }
+
+  /** What the classifier observed about the incident's alerts without a human involved. */
+  private static TicketEvent classifierFact(
+      IncidentEvent event, Object body, Map<String, Object> details) {
+    if (body instanceof AlertResolved r) {
+      details.put("dedupKey", r.getDedupKey());
+      details.put("alertEventId", r.getAlertEventId());
+      details.put("openAlerts", r.getOpenAlerts());
+      return event(
+          event,
+          TimelineKind.ALERT_GROUPED,
+          CLASSIFIER,
+          "alert " + r.getDedupKey() + " resolved, " + r.getOpenAlerts() + " still firing",
+          details,
+          new TicketChange.TimelineOnly());
+    }
+    if (body instanceof IncidentFlapping f) {
+      details.put("action", "flapping");
+      details.put("flapCount", f.getFlapCount());
+      details.put("alertEventId", f.getAlertEventId());
+      return note(
+          event,
+          CLASSIFIER,
+          "flapping: "
+              + f.getFlapCount()
+              + " resolve/trigger transitions, kept as one incident and not paged again",
+          details);
+    }
+    return null;
+  }
+
+  private static TicketEvent note(
+      IncidentEvent event, String actor, String summary, Map<String, Object> details) {
+    return event(
+        event, TimelineKind.NOTE, actor, summary, details, new TicketChange.TimelineOnly());
   }
 
   private static String classification(String priority, String incidentClass, String urgency) {

@@ -1,0 +1,275 @@
+package io.vigil.classifier.desk;
+
+import io.vigil.classifier.classify.Classifier;
+import io.vigil.classifier.grouping.GroupWindow;
+import io.vigil.classifier.grouping.Maintenance;
+import io.vigil.classifier.grouping.ServiceWindow;
+import io.vigil.classifier.grouping.ThresholdCount;
+import io.vigil.classifier.incident.AlertState;
+import io.vigil.classifier.incident.IncidentEvents;
+import io.vigil.classifier.incident.IncidentIds;
+import io.vigil.classifier.incident.IncidentKind;
+import io.vigil.classifier.incident.IncidentState;
+import io.vigil.classifier.incident.IncidentStatus;
+import io.vigil.config.Service;
+import io.vigil.schemas.AlertEvent;
+import io.vigil.schemas.IncidentAcknowledged;
+import io.vigil.schemas.IncidentEvent;
+import io.vigil.schemas.IncidentResolved;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an alert does, in this order: a repeat joins its key's open incident; a re-trigger that
+ * flaps reopens the last incident; an alert of a label group joins the group's incident within its
+ * window; in a maintenance window it opens nothing; past a storm's distinct-alert limit it joins
+ * the storm incident; below a threshold it is held; otherwise it opens an incident.
+ */
+final class AlertRules {
+
+  /** Who acknowledges or resolves when the monitoring integration does. */
+  static final String INTEGRATION_ACTOR = "integration";
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertRules.class);
+
+  private final DeskState state;
+  private final Incidents incidents;
+
+  AlertRules(DeskState state, Classifier classifier) {
+    this.state = state;
+    this.incidents = new Incidents(state, classifier);
+  }
+
+  List<IncidentEvent> apply(AlertEvent alert, Service service, long now) {
+    List<IncidentEvent> out = new ArrayList<>();
+    switch (alert.getAction()) {
+      case TRIGGER -> trigger(alert, service, now, out);
+      case ACKNOWLEDGE -> acknowledge(alert, out);
+      case RESOLVE -> resolve(alert, service, now, out);
+      default ->
+          LOG.debug("alert {}: {} is not handled here", alert.getEventId(), alert.getAction());
+    }
+    return out;
+  }
+
+  private void trigger(AlertEvent alert, Service service, long now, List<IncidentEvent> out) {
+    Service.Grouping grouping = service.grouping();
+    String alertKey = DeskState.key(service.id(), alert.getDedupKey());
+    long occurred = alert.getOccurredAt().toEpochMilli();
+    ServiceWindow window = state.service(service.id());
+    long at = window.place(occurred, grouping.grace().toMillis());
+    boolean stormy = window.stormy(alert.getDedupKey(), at, grouping.storm());
+    state.services.put(service.id(), window);
+
+    AlertState a = state.alerts.get(alertKey);
+    if (a != null && !a.firing && occurred < a.lastResolveAt) {
+      LOG.debug("alert {}: trigger older than the resolve already applied, ignored", alertKey);
+      return;
+    }
+    IncidentState current = a == null ? null : state.incident(a.incidentId);
+    if (current != null && current.status.open()) {
+      join(current, a, alert, service, out);
+      return;
+    }
+    if (a != null && grouping.flap() != null && current != null) {
+      int transitions = a.transition(at, grouping.flap().within().toMillis());
+      if (transitions >= grouping.flap().transitions()
+          && current.status == IncidentStatus.RESOLVED) {
+        reopenFlapping(current, a, alert, service, transitions, out);
+        return;
+      }
+    }
+    Optional<String> groupKey = GroupWindow.groupKey(grouping, alert.getLabels());
+    if (groupKey.isPresent()) {
+      GroupWindow group = state.groups.get(DeskState.key(service.id(), groupKey.get()));
+      IncidentState grouped = group == null ? null : state.incident(group.incidentId);
+      if (grouped != null && grouped.status.open() && group.covers(at, grouping)) {
+        join(grouped, a, alert, service, out);
+        return;
+      }
+    }
+    if (Maintenance.activeAt(service, alert.getOccurredAt()).isPresent()) {
+      window.suppressedInMaintenance++;
+      state.services.put(service.id(), window);
+      LOG.info(
+          "alert {} on {} kept without an incident: maintenance window ({} so far)",
+          alert.getEventId(),
+          service.id(),
+          window.suppressedInMaintenance);
+      return;
+    }
+    if (stormy) {
+      IncidentState storm = state.incident(window.stormIncidentId);
+      if (storm != null && storm.status.open()) {
+        join(storm, a, alert, service, out);
+      } else {
+        storm = openStorm(alert, service, a, out);
+        window.stormIncidentId = storm.id;
+        state.services.put(service.id(), window);
+      }
+      return;
+    }
+    long count = 1;
+    if (grouping.threshold() != null) {
+      String unit =
+          DeskState.key(
+              service.id(), groupKey.map(k -> "group:" + k).orElse("alert:" + alert.getDedupKey()));
+      ThresholdCount held = state.thresholds.get(unit);
+      held = held == null ? new ThresholdCount() : held;
+      count = held.add(at, grouping.threshold());
+      if (count < grouping.threshold().count()) {
+        state.thresholds.put(unit, held);
+        LOG.debug(
+            "alert {} held: {} of {} towards the threshold",
+            alertKey,
+            count,
+            grouping.threshold().count());
+        return;
+      }
+      state.thresholds.delete(unit);
+    }
+    IncidentKind kind = groupKey.isPresent() ? IncidentKind.GROUP : IncidentKind.ALERT;
+    IncidentState opened =
+        incidents.open(
+            alert, service, kind, alert.getDedupKey(), alert.getSummary(), count, a, out);
+    if (groupKey.isPresent()) {
+      opened.groupKey = groupKey.get();
+      opened.windowStart = at;
+      state.save(opened);
+      state.groups.put(DeskState.key(service.id(), groupKey.get()), new GroupWindow(opened.id, at));
+    }
+  }
+
+  private IncidentState openStorm(
+      AlertEvent alert, Service service, AlertState a, List<IncidentEvent> out) {
+    Service.Storm storm = service.grouping().storm();
+    String title =
+        "Alert storm on "
+            + service.id()
+            + ": more than "
+            + storm.distinctAlerts()
+            + " distinct alerts within "
+            + io.vigil.config.Durations.format(storm.within());
+    return incidents.open(
+        alert, service, IncidentKind.STORM, "storm/" + service.id(), title, 1, a, out);
+  }
+
+  private void join(
+      IncidentState incident,
+      AlertState a,
+      AlertEvent alert,
+      Service service,
+      List<IncidentEvent> out) {
+    incident.alertCount++;
+    incident.firing.put(alert.getDedupKey(), alert.getSeverity());
+    incident.dedupKeys.add(alert.getDedupKey());
+    incidents.track(incident, a, alert);
+    String text = incidents.summary(incident, alert);
+    out.add(
+        IncidentEvents.grouped(
+            incident,
+            alert.getDedupKey(),
+            alert.getEventId(),
+            alert.getOccurredAt(),
+            text,
+            alert.getReceivedAt()));
+    incidents.reclassifyIfChanged(incident, alert, service, out);
+    state.save(incident);
+  }
+
+  private void reopenFlapping(
+      IncidentState incident,
+      AlertState a,
+      AlertEvent alert,
+      Service service,
+      int transitions,
+      List<IncidentEvent> out) {
+    Service.Flap flap = service.grouping().flap();
+    incident.status = IncidentStatus.TRIGGERED;
+    incident.closedAt = null;
+    Instant at = alert.getReceivedAt();
+    out.add(
+        IncidentEvents.reopened(
+            incident,
+            alert.getEventId(),
+            "flapping: "
+                + transitions
+                + " resolve/trigger transitions within "
+                + io.vigil.config.Durations.format(flap.within()),
+            at));
+    if (!incident.flapping) {
+      incident.flapping = true;
+      out.add(IncidentEvents.flapping(incident, transitions, alert.getEventId(), at));
+    }
+    join(incident, a, alert, service, out);
+  }
+
+  private void acknowledge(AlertEvent alert, List<IncidentEvent> out) {
+    AlertState a = state.alerts.get(DeskState.key(alert.getServiceId(), alert.getDedupKey()));
+    IncidentState incident = a == null ? null : state.incident(a.incidentId);
+    if (incident == null
+        || incident.statusAt(alert.getReceivedAt().toEpochMilli()) != IncidentStatus.TRIGGERED) {
+      LOG.debug("alert {}: acknowledge of no triggered incident, ignored", alert.getEventId());
+      return;
+    }
+    out.add(
+        IncidentEvents.event(
+            IncidentIds.acknowledged(incident.id, incident.acknowledgements),
+            incident.id,
+            incident.serviceId,
+            alert.getReceivedAt(),
+            IncidentAcknowledged.newBuilder().setActor(INTEGRATION_ACTOR).build()));
+    incident.acknowledgements++;
+    incident.status = IncidentStatus.ACKNOWLEDGED;
+    incident.snoozedUntil = null;
+    state.save(incident);
+  }
+
+  private void resolve(AlertEvent alert, Service service, long now, List<IncidentEvent> out) {
+    String alertKey = DeskState.key(service.id(), alert.getDedupKey());
+    AlertState a = state.alerts.get(alertKey);
+    long occurred = alert.getOccurredAt().toEpochMilli();
+    if (a == null || occurred < a.lastTriggerAt) {
+      LOG.debug("alert {}: resolve of nothing firing, or older than its trigger", alertKey);
+      return;
+    }
+    boolean wasFiring = a.firing;
+    a.firing = false;
+    a.lastResolveAt = Math.max(a.lastResolveAt, occurred);
+    ServiceWindow window = state.service(service.id());
+    long at = window.place(occurred, service.grouping().grace().toMillis());
+    state.services.put(service.id(), window);
+    if (wasFiring && service.grouping().flap() != null) {
+      a.transition(at, service.grouping().flap().within().toMillis());
+    }
+    state.alerts.put(alertKey, a);
+    IncidentState incident = state.incident(a.incidentId);
+    if (!wasFiring || incident == null || !incident.status.open()) {
+      return;
+    }
+    incident.firing.remove(alert.getDedupKey());
+    boolean lastAlert = incident.firing.isEmpty();
+    if (lastAlert
+        && !incident.flapping
+        && (service.autoResolve() || incident.dedupKeys.size() == 1)) {
+      out.add(
+          IncidentEvents.event(
+              IncidentIds.resolved(incident.id, incident.resolutions),
+              incident.id,
+              incident.serviceId,
+              alert.getReceivedAt(),
+              IncidentResolved.newBuilder().setActor(INTEGRATION_ACTOR).build()));
+      incident.resolutions++;
+      state.close(incident, IncidentStatus.RESOLVED, now);
+    } else {
+      out.add(
+          IncidentEvents.alertResolved(
+              incident, alert.getDedupKey(), alert.getEventId(), alert.getReceivedAt()));
+      state.save(incident);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.vigil.classifier.desk;
+
+import io.vigil.classifier.grouping.GroupWindow;
+import io.vigil.classifier.grouping.ServiceWindow;
+import io.vigil.classifier.grouping.ThresholdCount;
+import io.vigil.classifier.heartbeat.HeartbeatState;
+import io.vigil.classifier.incident.AlertState;
+import io.vigil.classifier.incident.IncidentState;
+import io.vigil.classifier.incident.IncidentStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The state one task of the classifier keeps for the services it owns, one named store per concern;
+ * a closed incident is indexed by the time its state expires so a sweep drops it and its alerts.
+ */
+public final class DeskState {
+
+  public static final String INCIDENTS = "incidents";
+  public static final String ALERTS = "alerts";
+  public static final String GROUPS = "groups";
+  public static final String THRESHOLDS = "thresholds";
+  public static final String SERVICES = "services";
+  public static final String HEARTBEATS = "heartbeats";
+  public static final String EXPIRY = "closed-incidents-expiry";
+
+  /** Every store the service desk uses, for the topology. */
+  public static final List<String> STORES =
+      List.of(INCIDENTS, ALERTS, GROUPS, THRESHOLDS, SERVICES, HEARTBEATS, EXPIRY);
+
+  final KeyValueStore<String, IncidentState> incidents;
+  final KeyValueStore<String, AlertState> alerts;
+  final KeyValueStore<String, GroupWindow> groups;
+  final KeyValueStore<String, ThresholdCount> thresholds;
+  final KeyValueStore<String, ServiceWindow> services;
+  final KeyValueStore<String, HeartbeatState> heartbeats;
+  final KeyValueStore<String, String> expiry;
+  private final Duration retention;
+
+  DeskState(
+      KeyValueStore<String, IncidentState> incidents,
+      KeyValueStore<String, AlertState> alerts,
+      KeyValueStore<String, GroupWindow> groups,
+      KeyValueStore<String, ThresholdCount> thresholds,
+      KeyValueStore<String, ServiceWindow> services,
+      KeyValueStore<String, HeartbeatState> heartbeats,
+      KeyValueStore<String, String> expiry,
+      Duration retention) {
+    this.incidents = incidents;
+    this.alerts = alerts;
+    this.groups = groups;
+    this.thresholds = thresholds;
+    this.services = services;
+    this.heartbeats = heartbeats;
+    this.expiry = expiry;
+    this.retention = retention;
+  }
+
+  static String key(String serviceId, String part) {
+    return serviceId + "/" + part;
+  }
+
+  IncidentState incident(String id) {
+    return id == null ? null : incidents.get(id);
+  }
+
+  void save(IncidentState incident) {
+    incidents.put(incident.id, incident);
+  }
+
+  ServiceWindow service(String serviceId) {
+    ServiceWindow w = services.get(serviceId);
+    return w == null ? new ServiceWindow() : w;
+  }
+
+  /** Closes the incident and schedules its state to expire after the retention. */
+  void close(IncidentState incident, IncidentStatus as, long nowMillis) {
+    incident.close(as, nowMillis);
+    save(incident);
+    expiry.put(expiryKey(nowMillis + retention.toMillis(), incident.id), incident.id);
+  }
+
+  private static String expiryKey(long dueMillis, String incidentId) {
+    return String.format("%019d/%s", Math.max(0, dueMillis), incidentId);
+  }
+
+  /**
+   * Forgets closed incidents whose retention ended by {@code nowMillis}, with the alerts and group
+   * still pointing at them; returns how many it dropped.
+   */
+  int expire(long nowMillis) {
+    List<KeyValue<String, String>> due = new ArrayList<>();
+    try (KeyValueIterator<String, String> it =
+        expiry.range(expiryKey(0, ""), expiryKey(nowMillis, "~"))) {
+      it.forEachRemaining(due::add);
+    }
+    int dropped = 0;
+    for (KeyValue<String, String> entry : due) {
+      expiry.delete(entry.key);
+      IncidentState incident = incidents.get(entry.value);
+      if (incident == null
+          || incident.status.open()
+          || incident.closedAt + retention.toMillis() > nowMillis) {
+        continue; // reopened, or closed again later (a newer entry covers it)
+      }
+      for (String dedupKey : incident.dedupKeys) {
+        String alertKey = key(incident.serviceId, dedupKey);
+        AlertState alert = alerts.get(alertKey);
+        if (alert != null && incident.id.equals(alert.incidentId) && !alert.firing) {
+          alerts.delete(alertKey);
+        }
+      }
+      if (incident.groupKey != null) {
+        String groupKey = key(incident.serviceId, incident.groupKey);
+        GroupWindow group = groups.get(groupKey);
+        if (group != null && incident.id.equals(group.incidentId)) {
+          groups.delete(groupKey);
+        }
+      }
+      incidents.delete(incident.id);
+      dropped++;
+    }
+    return dropped;
+  }
+}

@@ -1,0 +1,92 @@
+package io.vigil.classifier.incident;
+
+import io.vigil.schemas.IncidentClass;
+import io.vigil.schemas.Priority;
+import io.vigil.schemas.Severity;
+import io.vigil.schemas.Urgency;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the classifier remembers of one incident (open, or closed and not yet expired): its status,
+ * classification, alerts (firing ones with their severity), responders and recent commands. A
+ * changelogged store value, changed only by the rules within one record's processing.
+ */
+public final class IncidentState {
+
+  /** How many command ids an incident remembers to ignore a re-sent command. */
+  static final int REMEMBERED_COMMANDS = 32;
+
+  public String id;
+  public String serviceId;
+  public IncidentKind kind = IncidentKind.ALERT;
+  public IncidentStatus status = IncidentStatus.TRIGGERED;
+  public String dedupKey;
+  public String groupKey;
+  public long windowStart;
+  public Severity severity;
+  public Priority priority;
+  public IncidentClass incidentClass;
+  public Urgency urgency;
+  public Map<String, String> labels = new LinkedHashMap<>();
+  public long alertCount;
+  public Map<String, Severity> firing = new LinkedHashMap<>();
+  public Set<String> dedupKeys = new LinkedHashSet<>();
+  public boolean flapping;
+  public int acknowledgements;
+  public int resolutions;
+  public List<String> responders = new ArrayList<>();
+  public Long snoozedUntil;
+  public Long closedAt;
+  public String mergedInto;
+  public List<String> recentCommands = new ArrayList<>();
+
+  /** For the JSON serde. */
+  public IncidentState() {}
+
+  public IncidentState(String id, String serviceId, IncidentKind kind, String dedupKey) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.serviceId = Objects.requireNonNull(serviceId, "serviceId");
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.dedupKey = Objects.requireNonNull(dedupKey, "dedupKey");
+  }
+
+  /** The status at {@code atMillis}: a snooze that has run out leaves the incident triggered. */
+  public IncidentStatus statusAt(long atMillis) {
+    if (status == IncidentStatus.SNOOZED && snoozedUntil != null && atMillis >= snoozedUntil) {
+      return IncidentStatus.TRIGGERED;
+    }
+    return status;
+  }
+
+  /** The most severe severity among the firing alerts, or the last known one when none fires. */
+  public Severity currentSeverity() {
+    return firing.values().stream()
+        .min(Enum::compareTo) // CRITICAL is the first symbol
+        .orElse(severity);
+  }
+
+  /** Records a command id; false when the incident already handled it. */
+  public boolean rememberCommand(String commandId) {
+    if (recentCommands.contains(commandId)) {
+      return false;
+    }
+    recentCommands.add(commandId);
+    if (recentCommands.size() > REMEMBERED_COMMANDS) {
+      recentCommands.remove(0);
+    }
+    return true;
+  }
+
+  /** Closes the incident with that status at wall-clock {@code atMillis}. */
+  public void close(IncidentStatus closedAs, long atMillis) {
+    status = closedAs;
+    closedAt = atMillis;
+    snoozedUntil = null;
+  }
+}
