@@ -58,10 +58,21 @@ class EscalationServiceIT {
           URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofSeconds(90));
 
       stack.send(Topics.INCIDENTS, incidentId, opened(incidentId));
+      // Generous: other ITs of this JVM may have left a backlog on the shared topics, and a
+      // rebalance after their service stopped takes up to the session timeout.
       EscalationEvent first =
-          escalations.awaitValue(
-              "level 1 of incident " + incidentId,
-              e -> e.getEventId().equals(incidentId + "/L1/R1"));
+          escalations
+              .await(
+                  "level 1 of incident " + incidentId,
+                  records ->
+                      records.stream()
+                          .anyMatch(r -> r.value().getEventId().equals(incidentId + "/L1/R1")),
+                  Duration.ofSeconds(120))
+              .stream()
+              .map(r -> r.value())
+              .filter(e -> e.getEventId().equals(incidentId + "/L1/R1"))
+              .findFirst()
+              .orElseThrow();
 
       EscalationFired fired = (EscalationFired) first.getEvent();
       String onCall =

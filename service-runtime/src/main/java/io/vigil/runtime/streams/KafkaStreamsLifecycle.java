@@ -80,6 +80,12 @@ public class KafkaStreamsLifecycle {
         DeadLetterDeserializationHandler.class);
     p.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
+    p.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        settings.getSessionTimeoutMs());
+    p.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+        Math.max(1_000, settings.getSessionTimeoutMs() / 3));
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 5);
     p.putAll(definition.overrides());
