@@ -2,7 +2,9 @@ package io.vigil.ticketstore;
 
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /**
  * Starts the ticket store: Kafka listeners that keep the tickets, and the REST API that serves
@@ -13,7 +15,16 @@ import io.swagger.v3.oas.annotations.info.Info;
         @Info(
             title = "vigil-ticket-store",
             version = "v1",
-            description = "Incident tickets and their timelines, as applied from Vigil's topics."))
+            description =
+                "Incident tickets and their timelines, commands, SLA reports, reviews and the"
+                    + " status page."))
+@SecurityScheme(
+    name = "bearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    description =
+        "An API token (roles viewer, responder, admin). The local stack's admin token is"
+            + " vigil-local-admin-token (VIGIL_ADMIN_TOKEN).")
 public final class Application {
 
   private Application() {}

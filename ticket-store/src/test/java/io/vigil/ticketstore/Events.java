@@ -58,6 +58,33 @@ public final class Events {
             .build());
   }
 
+  /** An incident opened with its own title, priority and class. */
+  public static IncidentEvent openedAs(
+      String incidentId,
+      String serviceId,
+      String title,
+      Priority priority,
+      IncidentClass incidentClass,
+      Instant at) {
+    return incident(
+        incidentId + ":opened",
+        incidentId,
+        serviceId,
+        at,
+        IncidentOpened.newBuilder()
+            .setDedupKey("key-" + incidentId)
+            .setTitle(title)
+            .setSeverity(Severity.ERROR)
+            .setPriority(priority)
+            .setIncidentClass(incidentClass)
+            .setUrgency(Urgency.HIGH)
+            .setEscalationPolicyId(serviceId)
+            .setAlertEventId("alert-" + incidentId)
+            .setFirstSeen(at)
+            .setLabels(Map.of())
+            .build());
+  }
+
   public static IncidentEvent grouped(String incidentId, long count, Instant at) {
     return incident(
         incidentId + ":grouped:" + count,
@@ -122,6 +149,95 @@ public final class Events {
         "payments",
         at,
         NoteAdded.newBuilder().setActor(actor).setText(text).build());
+  }
+
+  /** The classifier's acknowledgement of command {@code commandId}. */
+  public static IncidentEvent acknowledgedBy(
+      String incidentId, String commandId, String actor, Instant at) {
+    return incident(
+        incidentId + ":ack:" + commandId,
+        incidentId,
+        "payments",
+        at,
+        IncidentAcknowledged.newBuilder().setActor(actor).setCommandId(commandId).build());
+  }
+
+  /** The classifier's refusal of command {@code commandId}. */
+  public static IncidentEvent rejected(
+      String incidentId, String commandId, String action, String actor, String reason, Instant at) {
+    return incident(
+        incidentId + ":rejected:" + commandId,
+        incidentId,
+        "payments",
+        at,
+        io.vigil.schemas.CommandRejected.newBuilder()
+            .setCommandId(commandId)
+            .setAction(action)
+            .setActor(actor)
+            .setReason(reason)
+            .build());
+  }
+
+  /** A measured response time on {@code vigil.sla.v1}. */
+  public static io.vigil.schemas.SlaEvent responseTime(
+      String serviceId,
+      String incidentId,
+      Priority priority,
+      io.vigil.schemas.SlaMetric metric,
+      long millis,
+      Instant at) {
+    return io.vigil.schemas.SlaEvent.newBuilder()
+        .setEventId(incidentId + ":sla:" + metric)
+        .setServiceId(serviceId)
+        .setOccurredAt(at)
+        .setEvent(
+            io.vigil.schemas.ResponseTimeRecorded.newBuilder()
+                .setIncidentId(incidentId)
+                .setPriority(priority)
+                .setMetric(metric)
+                .setMillis(millis)
+                .build())
+        .build();
+  }
+
+  /** A missed target on {@code vigil.sla.v1}. */
+  public static io.vigil.schemas.SlaEvent breach(
+      String serviceId,
+      String incidentId,
+      Priority priority,
+      io.vigil.schemas.SlaMetric metric,
+      long targetMillis,
+      Instant at) {
+    return io.vigil.schemas.SlaEvent.newBuilder()
+        .setEventId(incidentId + ":breach:" + metric)
+        .setServiceId(serviceId)
+        .setOccurredAt(at)
+        .setEvent(
+            io.vigil.schemas.SlaBreached.newBuilder()
+                .setIncidentId(incidentId)
+                .setPriority(priority)
+                .setMetric(metric)
+                .setTargetMillis(targetMillis)
+                .build())
+        .build();
+  }
+
+  /** A deploy on {@code vigil.changes.v1}. */
+  public static io.vigil.schemas.ChangeEvent change(
+      String eventId, String serviceId, String summary, Instant at) {
+    return io.vigil.schemas.ChangeEvent.newBuilder()
+        .setEventId(eventId)
+        .setServiceId(serviceId)
+        .setSummary(summary)
+        .setSource("ci")
+        .setLinks(
+            List.of(
+                io.vigil.schemas.Link.newBuilder()
+                    .setHref("https://ci.example.com/" + eventId)
+                    .build()))
+        .setOccurredAt(at)
+        .setReceivedAt(at)
+        .build();
   }
 
   private static IncidentEvent incident(

@@ -4,13 +4,19 @@ import static io.vigil.ticketstore.Events.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.vigil.schemas.Channel;
+import io.vigil.schemas.CommandAction;
 import io.vigil.schemas.DeadLetter;
 import io.vigil.schemas.DeliveryOutcome;
+import io.vigil.schemas.IncidentCommand;
+import io.vigil.schemas.Priority;
+import io.vigil.schemas.SlaMetric;
 import io.vigil.schemas.topic.Topics;
 import io.vigil.testkit.AvroTopicReader;
 import io.vigil.testkit.KafkaStack;
@@ -37,7 +43,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The ticket store against a real broker, registry and database: events sent on three topics show
  * up, in order, in the incident's timeline over REST; an unreadable record is dead-lettered and the
- * records behind it are still applied.
+ * records behind it are still applied; commands are on Kafka before their 202 and their answers are
+ * read back; SLA and change events show on the incident.
  */
 @WithKafkaStack
 class TicketStoreIT {
@@ -102,7 +109,110 @@ class TicketStoreIT {
                 + "{\"at\":\""
                 + T0.plusMillis(800)
                 + "\",\"kind\":\"DELIVERED\",\"actor\":\"notifier\","
-                + "\"summary\":\"delivered to alice by webhook\"}]}");
+                + "\"summary\":\"delivered to alice by webhook\"}],"
+                + "\"sla\":{\"timeToAcknowledgeMillis\":null,\"timeToResolveMillis\":null,"
+                + "\"breaches\":[]},\"recentChanges\":[]}");
+  }
+
+  @Test
+  void aCommandIsOnKafkaBeforeThe202AndItsAnswerIsReadFromTheIncidents(KafkaStack stack) {
+    String incident = "inc-" + UUID.randomUUID();
+    stack.send(Topics.INCIDENTS, incident, Events.opened(incident, "payments", T0));
+    awaitTimelineOf(incident, 1);
+
+    String ack = command(incident, "acknowledge", "{}");
+    String note = command(incident, "notes", "{\"text\":\"rolled back 1.42\"}");
+
+    try (AvroTopicReader<IncidentCommand> commands = stack.reader(Topics.INCIDENT_COMMANDS)) {
+      IncidentCommand sent =
+          commands.awaitValue("the acknowledgement " + ack, c -> c.getCommandId().equals(ack));
+      assertThat(sent.getIncidentId()).isEqualTo(incident);
+      assertThat(sent.getAction()).isEqualTo(CommandAction.ACKNOWLEDGE);
+      assertThat(sent.getActor()).isEqualTo("bootstrap-admin");
+      assertThat(
+              commands.awaitValue("the note " + note, c -> c.getCommandId().equals(note)).getNote())
+          .isEqualTo("rolled back 1.42");
+      assertThat(commands.received())
+          .filteredOn(r -> r.value().getCommandId().equals(ack))
+          .extracting(r -> r.key())
+          .containsExactly(incident);
+    }
+    assertThat(http.retrieve("/api/v1/commands/" + ack)).contains("\"status\":\"pending\"");
+
+    stack.send(
+        Topics.INCIDENTS, incident, Events.acknowledgedBy(incident, ack, "bootstrap-admin", T0));
+    stack.send(
+        Topics.INCIDENTS,
+        incident,
+        Events.rejected(incident, note, "ADD_NOTE", "bootstrap-admin", "incident is merged", T0));
+
+    awaitCommand(ack, "\"status\":\"applied\"");
+    assertThat(awaitCommand(note, "\"status\":\"rejected\""))
+        .contains("\"reason\":\"incident is merged\"");
+  }
+
+  @Test
+  void slaMeasurementsAndRecentChangesShowOnTheIncident(KafkaStack stack) {
+    String incident = "inc-" + UUID.randomUUID();
+    String service = "svc-" + UUID.randomUUID();
+    stack.send(
+        Topics.CHANGES,
+        service,
+        Events.change("chg-" + incident, service, "deploy 1.42", T0.minusSeconds(600)));
+    stack.send(Topics.INCIDENTS, incident, Events.opened(incident, service, T0));
+    stack.send(
+        Topics.SLA,
+        service,
+        Events.responseTime(
+            service,
+            incident,
+            Priority.P1,
+            SlaMetric.TIME_TO_ACKNOWLEDGE,
+            90_000,
+            T0.plusSeconds(90)));
+    stack.send(
+        Topics.SLA,
+        service,
+        Events.breach(
+            service,
+            incident,
+            Priority.P1,
+            SlaMetric.TIME_TO_RESOLVE,
+            3_600_000,
+            T0.plusSeconds(3600)));
+
+    String body = awaitTimelineOf(incident, 2);
+    Awaitility.await("the SLA and change of " + incident)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              String detail = http.retrieve("/api/v1/incidents/" + incident);
+              return detail.contains("\"timeToAcknowledgeMillis\":90000")
+                  && detail.contains("\"summary\":\"deploy 1.42\"");
+            });
+    assertThat(body).contains("\"kind\":\"SLA_BREACHED\"");
+  }
+
+  private static String command(String incident, String action, String body) {
+    HttpResponse<String> response =
+        http.exchange(
+            HttpRequest.POST("/api/v1/incidents/" + incident + "/" + action, body)
+                .contentType("application/json")
+                .bearerAuth("vigil-local-admin-token"),
+            String.class);
+    assertThat(response.getStatus().getCode()).isEqualTo(202);
+    String text = response.body();
+    return text.substring(text.indexOf("\"commandId\":\"") + 13, text.indexOf("\",\"status\""));
+  }
+
+  private static String awaitCommand(String id, String expected) {
+    String[] body = new String[1];
+    Awaitility.await("command " + id + " " + expected)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> (body[0] = http.retrieve("/api/v1/commands/" + id)).contains(expected));
+    return body[0];
   }
 
   @Test

@@ -1,9 +1,12 @@
 package io.vigil.notifier.record;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.vigil.notifier.page.Attempt;
 import io.vigil.notifier.page.Delivery;
 import io.vigil.notifier.page.DeliveryLog;
+import io.vigil.runtime.kafka.KafkaClientSettings;
 import io.vigil.schemas.NotificationEvent;
 import io.vigil.schemas.registry.SchemaRegistryClient;
 import io.vigil.schemas.serde.AvroDeserializer;
@@ -40,14 +43,20 @@ public class KafkaDeliveryLog implements DeliveryLog {
   private final NotificationProducer producer;
   private final Clock clock = Clock.systemUTC();
   private final Map<String, Delivery> states = new ConcurrentHashMap<>();
+  private final Map<String, Object> clientSettings;
+  private final MeterRegistry meters;
 
   public KafkaDeliveryLog(
       NotificationProducer producer,
       SchemaRegistryClient registry,
       @Value("${kafka.bootstrap.servers}") String bootstrapServers,
       @Value("${vigil.notifier.history-load-timeout:60s}") Duration loadTimeout,
-      @Value("${vigil.notifier.history-window:7d}") Duration window) {
+      @Value("${vigil.notifier.history-window:7d}") Duration window,
+      Environment environment,
+      MeterRegistry meters) {
     this.producer = producer;
+    this.meters = meters;
+    this.clientSettings = KafkaClientSettings.from(environment);
     load(bootstrapServers, registry, loadTimeout, window);
   }
 
@@ -60,7 +69,24 @@ public class KafkaDeliveryLog implements DeliveryLog {
   public void record(Attempt attempt, Delivery delivery) {
     NotificationEvent event = NotificationEvents.toAvro(attempt, delivery, Instant.now(clock));
     producer.send(Topics.NOTIFICATIONS.name(), attempt.userId(), event);
+    meters
+        .counter(
+            "vigil.notifier.deliveries",
+            "channel",
+            event.getChannel().name(),
+            "outcome",
+            event.getOutcome().name())
+        .increment();
     states.put(attempt.id(), new Delivery(delivery.outcome(), delivery.tries(), null));
+  }
+
+  private Map<String, Object> historyConsumerConfig(String bootstrapServers) {
+    Map<String, Object> config = new HashMap<>(clientSettings);
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigil-notifier-history");
+    return config;
   }
 
   private void load(
@@ -69,15 +95,7 @@ public class KafkaDeliveryLog implements DeliveryLog {
     String topic = Topics.NOTIFICATIONS.name();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "vigil-notifier-history"),
+            historyConsumerConfig(bootstrapServers),
             new StringDeserializer(),
             new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =

@@ -2,6 +2,8 @@ package io.vigil.ticketstore.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vigil.ticketstore.change.ServiceChange;
+import io.vigil.ticketstore.sla.SlaReports;
 import io.vigil.ticketstore.ticket.Ticket;
 import io.vigil.ticketstore.timeline.TimelineEntry;
 import java.time.Instant;
@@ -14,7 +16,7 @@ final class IncidentViews {
 
   /** {@code GET /api/v1/incidents}. */
   @Serdeable
-  record IncidentList(List<IncidentSummary> incidents, int count, int limit) {}
+  record IncidentList(List<IncidentSummary> incidents, int count, int limit, String nextCursor) {}
 
   /** One incident in a listing. */
   @Serdeable
@@ -45,7 +47,10 @@ final class IncidentViews {
     }
   }
 
-  /** {@code GET /api/v1/incidents/{id}}: the ticket and its whole timeline. */
+  /**
+   * {@code GET /api/v1/incidents/{id}}: the ticket, its whole timeline, its SLA and the service's
+   * changes in the 24 hours before detection.
+   */
   @Serdeable
   record IncidentDetail(
       String id,
@@ -64,9 +69,15 @@ final class IncidentViews {
       Instant resolvedAt,
       String escalationPolicyId,
       Instant updatedAt,
-      List<TimelineItem> timeline) {
+      List<TimelineItem> timeline,
+      SlaReports.IncidentSla sla,
+      List<ServiceChange> recentChanges) {
 
-    static IncidentDetail of(Ticket t, List<TimelineEntry> timeline) {
+    static IncidentDetail of(
+        Ticket t,
+        List<TimelineEntry> timeline,
+        SlaReports.IncidentSla sla,
+        List<ServiceChange> recentChanges) {
       return new IncidentDetail(
           t.incidentId(),
           t.serviceId(),
@@ -84,7 +95,9 @@ final class IncidentViews {
           t.resolvedAt(),
           t.escalationPolicyId(),
           t.updatedAt(),
-          timeline.stream().map(TimelineItem::of).toList());
+          timeline.stream().map(TimelineItem::of).toList(),
+          sla,
+          recentChanges);
     }
   }
 
@@ -96,8 +109,4 @@ final class IncidentViews {
       return new TimelineItem(e.at(), e.kind().name(), e.actor(), e.summary());
     }
   }
-
-  /** Every error body: one sentence saying what is wrong and what to do. */
-  @Serdeable
-  record ErrorMessage(String message) {}
 }

@@ -3,7 +3,9 @@ package io.vigil.ticketstore.feed;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.vigil.runtime.kafka.DeadLetters;
+import io.vigil.runtime.kafka.KafkaClientSettings;
 import io.vigil.schemas.registry.SchemaRegistryClient;
 import jakarta.inject.Singleton;
 
@@ -16,7 +18,9 @@ class DeadLettersFactory {
   DeadLetters deadLetters(
       @Value("${micronaut.application.name}") String application,
       @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-      SchemaRegistryClient registry) {
-    return new DeadLetters(application, bootstrapServers, registry);
+      SchemaRegistryClient registry,
+      Environment environment) {
+    return new DeadLetters(
+        application, bootstrapServers, registry, KafkaClientSettings.from(environment));
   }
 }

@@ -22,10 +22,25 @@ public class TicketLookup {
     this.timeline = timeline;
   }
 
-  /** Tickets matching the query, newest first. */
+  /** Tickets matching the query, in its order. */
   public List<Ticket> list(TicketQuery query) {
+    return page(query).tickets();
+  }
+
+  /** One page of a listing and the cursor of the next, if there are more. */
+  public record TicketPage(List<Ticket> tickets, Optional<String> nextCursor) {}
+
+  /** Tickets matching the query, in its order, and where the next page starts. */
+  public TicketPage page(TicketQuery query) {
     try (Connection c = dataSource.getConnection()) {
-      return tickets.list(c, query);
+      List<Ticket> found = tickets.list(c, query, query.limit() + 1);
+      if (found.size() <= query.limit()) {
+        return new TicketPage(found, Optional.empty());
+      }
+      List<Ticket> page = found.subList(0, query.limit());
+      return new TicketPage(
+          List.copyOf(page),
+          Optional.of(TicketCursor.after(query.sort(), page.get(page.size() - 1)).encode()));
     } catch (SQLException e) {
       throw new StoreUnavailableException("cannot list tickets: " + e.getMessage(), e);
     }

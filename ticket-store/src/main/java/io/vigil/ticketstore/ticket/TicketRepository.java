@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -130,26 +131,46 @@ final class TicketRepository {
     }
   }
 
-  /** Tickets matching {@code query}, newest first (by first seen, then id). */
-  List<Ticket> list(Connection c, TicketQuery query) throws SQLException {
+  /**
+   * Tickets matching {@code query} in its order, at most {@code max}, starting after its cursor
+   * (keyset pagination: each page is one index range scan, however deep).
+   */
+  List<Ticket> list(Connection c, TicketQuery query, int max) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tickets WHERE 1 = 1");
     List<Object> values = new ArrayList<>();
+    query.status().ifPresent(s -> where(sql, values, " AND status = ?", s.name()));
+    query.serviceId().ifPresent(s -> where(sql, values, " AND service_id = ?", s));
+    query.priority().ifPresent(p -> where(sql, values, " AND priority = ?", p));
+    query.from().ifPresent(f -> where(sql, values, " AND first_seen >= ?", f));
+    query.to().ifPresent(t -> where(sql, values, " AND first_seen < ?", t));
     query
-        .status()
+        .text()
         .ifPresent(
-            s -> {
-              sql.append(" AND status = ?");
-              values.add(s.name());
+            q -> {
+              String like =
+                  "%"
+                      + q.toLowerCase(Locale.ROOT)
+                          .replace("\\", "\\\\")
+                          .replace("%", "\\%")
+                          .replace("_", "\\_")
+                      + "%";
+              where(
+                  sql,
+                  values,
+                  " AND (LOWER(title) LIKE ? OR LOWER(dedup_key) LIKE ? OR incident_id = ?)",
+                  like,
+                  like,
+                  q);
             });
-    query
-        .serviceId()
-        .ifPresent(
-            s -> {
-              sql.append(" AND service_id = ?");
-              values.add(s);
-            });
-    sql.append(" ORDER BY first_seen DESC, incident_id DESC LIMIT ?");
-    values.add(query.limit());
+    query.cursor().ifPresent(k -> after(sql, values, query.sort(), k));
+    sql.append(
+        switch (query.sort()) {
+          case NEWEST -> " ORDER BY first_seen DESC, incident_id DESC";
+          case OLDEST -> " ORDER BY first_seen ASC, incident_id ASC";
+          case PRIORITY -> " ORDER BY priority ASC, first_seen DESC, incident_id DESC";
+        });
+    sql.append(" LIMIT ?");
+    values.add(max);
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       bind(ps, values.toArray());
       List<Ticket> tickets = new ArrayList<>();
@@ -160,6 +181,51 @@ final class TicketRepository {
       }
       return tickets;
     }
+  }
+
+  /**
+   * Narrows the listing to what comes after the cursor. The redundant leading bound ({@code
+   * first_seen <= ?}) lets PostgreSQL turn the condition into an index range instead of a filter.
+   */
+  private static void after(
+      StringBuilder sql, List<Object> values, TicketSort sort, TicketCursor k) {
+    switch (sort) {
+      case NEWEST ->
+          where(
+              sql,
+              values,
+              " AND first_seen <= ? AND (first_seen < ? OR (first_seen = ? AND incident_id < ?))",
+              k.firstSeen(),
+              k.firstSeen(),
+              k.firstSeen(),
+              k.incidentId());
+      case OLDEST ->
+          where(
+              sql,
+              values,
+              " AND first_seen >= ? AND (first_seen > ? OR (first_seen = ? AND incident_id > ?))",
+              k.firstSeen(),
+              k.firstSeen(),
+              k.firstSeen(),
+              k.incidentId());
+      case PRIORITY ->
+          where(
+              sql,
+              values,
+              " AND priority >= ? AND (priority > ? OR (priority = ? AND (first_seen < ?"
+                  + " OR (first_seen = ? AND incident_id < ?))))",
+              k.priority(),
+              k.priority(),
+              k.priority(),
+              k.firstSeen(),
+              k.firstSeen(),
+              k.incidentId());
+    }
+  }
+
+  private static void where(StringBuilder sql, List<Object> values, String clause, Object... args) {
+    sql.append(clause);
+    values.addAll(List.of(args));
   }
 
   private static Ticket read(ResultSet rs) throws SQLException {

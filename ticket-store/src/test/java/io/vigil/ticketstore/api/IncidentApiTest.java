@@ -89,7 +89,7 @@ class IncidentApiTest {
                 + "{\"id\":\"inc-1\",\"serviceId\":\"payments\",\"title\":\"CPU above 90% on payments\","
                 + "\"status\":\"ACKNOWLEDGED\",\"priority\":\"P1\",\"class\":\"CRITICAL\",\"urgency\":\"HIGH\","
                 + "\"alertCount\":4,\"firstSeen\":\"2026-03-02T10:15:30Z\",\"lastSeen\":\"2026-03-02T10:16:00Z\"}"
-                + "],\"count\":2,\"limit\":50}");
+                + "],\"count\":2,\"limit\":50,\"nextCursor\":null}");
   }
 
   @Test
@@ -98,7 +98,7 @@ class IncidentApiTest {
     assertThat(ids("/api/v1/incidents?service=search")).containsExactly("inc-2");
     assertThat(ids("/api/v1/incidents?limit=1")).containsExactly("inc-2");
     assertThat(http.retrieve("/api/v1/incidents?status=RESOLVED"))
-        .isEqualTo("{\"incidents\":[],\"count\":0,\"limit\":50}");
+        .isEqualTo("{\"incidents\":[],\"count\":0,\"limit\":50,\"nextCursor\":null}");
   }
 
   @Test
@@ -123,7 +123,9 @@ class IncidentApiTest {
                 + "{\"at\":\"2026-03-02T10:16:00Z\",\"kind\":\"ALERT_GROUPED\",\"actor\":\"classifier\","
                 + "\"summary\":\"alert grouped, 4 alerts in total: CPU 95%\"},"
                 + "{\"at\":\"2026-03-02T10:16:30Z\",\"kind\":\"ACKNOWLEDGED\",\"actor\":\"alice\","
-                + "\"summary\":\"acknowledged by alice\"}]}");
+                + "\"summary\":\"acknowledged by alice\"}],"
+                + "\"sla\":{\"timeToAcknowledgeMillis\":null,\"timeToResolveMillis\":null,"
+                + "\"breaches\":[]},\"recentChanges\":[]}");
   }
 
   @Test
