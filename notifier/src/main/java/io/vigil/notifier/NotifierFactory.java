@@ -3,6 +3,7 @@ package io.vigil.notifier;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.vigil.config.ContactMethod;
 import io.vigil.config.VigilConfig;
 import io.vigil.notifier.delivery.DeliveryEngine;
 import io.vigil.notifier.delivery.DeliverySettings;
@@ -15,13 +16,14 @@ import io.vigil.notifier.notify.ChannelSender;
 import io.vigil.notifier.notify.email.EmailSender;
 import io.vigil.notifier.notify.email.SmtpSettings;
 import io.vigil.notifier.notify.http.HttpDelivery;
+import io.vigil.notifier.notify.http.IncomingWebhookSender;
 import io.vigil.notifier.notify.http.SsrfGuard;
 import io.vigil.notifier.notify.http.SsrfSettings;
-import io.vigil.notifier.notify.slack.SlackSender;
+import io.vigil.notifier.notify.slack.SlackMessage;
 import io.vigil.notifier.notify.slack.SlackSettings;
 import io.vigil.notifier.notify.sms.SmsSender;
 import io.vigil.notifier.notify.sms.SmsSettings;
-import io.vigil.notifier.notify.teams.TeamsSender;
+import io.vigil.notifier.notify.teams.TeamsCard;
 import io.vigil.notifier.notify.teams.TeamsSettings;
 import io.vigil.notifier.notify.webhook.WebhookSender;
 import io.vigil.notifier.notify.webhook.WebhookSettings;
@@ -97,8 +99,12 @@ public class NotifierFactory {
       SmsSettings sms) {
     List<ChannelSender> senders = new ArrayList<>();
     senders.add(new WebhookSender(http, links, webhook.getTimeout(), Clock.systemUTC()));
-    senders.add(new SlackSender(http, links, slack.getTimeout()));
-    senders.add(new TeamsSender(http, links, teams.getTimeout()));
+    senders.add(
+        new IncomingWebhookSender(
+            ContactMethod.ContactType.SLACK, SlackMessage::of, http, links, slack.getTimeout()));
+    senders.add(
+        new IncomingWebhookSender(
+            ContactMethod.ContactType.TEAMS, TeamsCard::of, http, links, teams.getTimeout()));
     if (smtp.isEnabled()) {
       senders.add(new EmailSender(smtp, links));
     } else {

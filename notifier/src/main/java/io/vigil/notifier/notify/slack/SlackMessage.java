@@ -11,13 +11,13 @@ import io.vigil.notifier.page.Attempt;
  * A page as a Slack Block Kit message: a header, the context, the digest line if any, and
  * Acknowledge / Resolve buttons opening the signed links; user text is escaped for mrkdwn.
  */
-final class SlackMessage {
+public final class SlackMessage {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SlackMessage() {}
 
-  static String of(Attempt attempt, ActionLinks.Links links) {
+  public static String of(Attempt attempt, ActionLinks.Links links) {
     ObjectNode message = JSON.createObjectNode();
     String headline = PageText.headline(attempt);
     message.put("text", escape(headline + " — " + attempt.page().serviceId()));

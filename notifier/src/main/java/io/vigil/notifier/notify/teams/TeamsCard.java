@@ -12,13 +12,13 @@ import io.vigil.notifier.page.Attempt;
  * headline, facts, the digest line if any, and Acknowledge / Resolve buttons opening the signed
  * links; user text has Markdown disabled so it shows as written.
  */
-final class TeamsCard {
+public final class TeamsCard {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TeamsCard() {}
 
-  static String of(Attempt attempt, ActionLinks.Links links) {
+  public static String of(Attempt attempt, ActionLinks.Links links) {
     ObjectNode message = JSON.createObjectNode().put("type", "message");
     ObjectNode attachment = message.putArray("attachments").addObject();
     attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
