@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.vigil.config.VigilConfig;
 import io.vigil.ticketstore.api.NotFoundException;
-import io.vigil.ticketstore.auth.AuditLog;
 import io.vigil.ticketstore.auth.Caller;
 import io.vigil.ticketstore.ticket.TicketLookup;
 import java.time.Instant;
@@ -40,20 +39,17 @@ public class CommandController {
 
   private final TicketLookup tickets;
   private final CommandLog commands;
-  private final CommandPublisher publisher;
-  private final AuditLog audit;
+  private final CommandIssuer issuer;
   private final BeanProvider<VigilConfig> config;
 
   public CommandController(
       TicketLookup tickets,
       CommandLog commands,
-      CommandPublisher publisher,
-      AuditLog audit,
+      CommandIssuer issuer,
       BeanProvider<VigilConfig> config) {
     this.tickets = tickets;
     this.commands = commands;
-    this.publisher = publisher;
-    this.audit = audit;
+    this.issuer = issuer;
     this.config = config;
   }
 
@@ -193,20 +189,12 @@ public class CommandController {
       throw new IllegalArgumentException(
           "targetIncidentId names no incident: '" + command.targetIncidentId() + "'");
     }
-    commands.pending(command);
-    try {
-      publisher.publish(command);
-    } catch (RuntimeException e) {
-      commands.forget(command.commandId());
-      throw e;
-    }
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("commandId", command.commandId());
     put(details, "note", command.note());
     put(details, "userId", command.userId());
     put(details, "until", command.snoozeUntil() == null ? null : command.snoozeUntil().toString());
     put(details, "targetIncidentId", command.targetIncidentId());
-    audit.record(caller, "api", action.auditAction(), incidentId, details);
+    issuer.issue(command, caller, "api", details, () -> {});
     return HttpResponse.accepted()
         .<Accepted>body(new Accepted(command.commandId(), "pending"))
         .header("Location", "/api/v1/commands/" + command.commandId());

@@ -1,0 +1,100 @@
+package io.vigil.ticketstore.link;
+
+import io.micronaut.context.BeanProvider;
+import io.vigil.config.VigilConfig;
+import io.vigil.ticketstore.auth.Caller;
+import io.vigil.ticketstore.auth.Role;
+import io.vigil.ticketstore.command.Command;
+import io.vigil.ticketstore.command.CommandIssuer;
+import io.vigil.ticketstore.link.LinkRejected.Reason;
+import io.vigil.ticketstore.ticket.TicketLookup;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns a verified link into at most one command on the API's own path — recorded pending,
+ * published with acks=all, audited with {@code via=link} and the link's user as actor — and answers
+ * a second use with the first one's command instead of issuing another.
+ */
+@Singleton
+public class LinkCommands {
+
+  private final LinkVerifier verifier;
+  private final LinkUses uses;
+  private final TicketLookup tickets;
+  private final CommandIssuer issuer;
+  private final BeanProvider<VigilConfig> config;
+
+  public LinkCommands(
+      LinkVerifier verifier,
+      LinkUses uses,
+      TicketLookup tickets,
+      CommandIssuer issuer,
+      BeanProvider<VigilConfig> config) {
+    this.verifier = verifier;
+    this.uses = uses;
+    this.tickets = tickets;
+    this.issuer = issuer;
+    this.config = config;
+  }
+
+  /** What following a link did: a new command, or the earlier use of the same link. */
+  public record Outcome(LinkClaim claim, String commandId, Optional<LinkUses.Use> earlier) {}
+
+  /**
+   * Verifies the token and issues its command unless the link was used before.
+   *
+   * @throws LinkRejected when the link is refused
+   * @throws io.vigil.ticketstore.api.NotFoundException when its incident is unknown
+   * @throws io.vigil.ticketstore.api.UnavailableException when Kafka does not take the command
+   */
+  public Outcome follow(String token) {
+    LinkClaim claim = verifier.verify(token);
+    Optional<LinkUses.Use> earlier = uses.find(claim.tokenHash());
+    if (earlier.isPresent()) {
+      return new Outcome(claim, earlier.get().commandId(), earlier);
+    }
+    if (config.get().user(claim.userId()).isEmpty()) {
+      throw new LinkRejected(
+          Reason.WRONG_PURPOSE,
+          "this link was made for user '"
+              + claim.userId()
+              + "', who is no longer in Vigil's configuration; open the incident in Vigil instead");
+    }
+    if (tickets.find(claim.incidentId()).isEmpty()) {
+      throw new io.vigil.ticketstore.api.NotFoundException(
+          "Vigil has no incident '" + claim.incidentId() + "'; open Vigil to find it");
+    }
+    Instant now = Instant.now();
+    Command command =
+        new Command(
+            UUID.randomUUID().toString(),
+            claim.incidentId(),
+            claim.action().command(),
+            claim.userId(),
+            now,
+            null,
+            null,
+            null,
+            null);
+    if (!uses.claim(claim, command.commandId(), now)) {
+      // Another click of the same link won the race.
+      Optional<LinkUses.Use> first = uses.find(claim.tokenHash());
+      return new Outcome(claim, first.map(LinkUses.Use::commandId).orElse(null), first);
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("keyId", claim.keyId());
+    details.put("linkExpiresAt", claim.expiresAt().toString());
+    issuer.issue(
+        command,
+        new Caller(claim.userId(), Role.RESPONDER, false),
+        "link",
+        details,
+        () -> uses.release(claim.tokenHash(), command.commandId()));
+    return new Outcome(claim, command.commandId(), Optional.empty());
+  }
+}
