@@ -38,8 +38,8 @@ public final class NotificationEventMapping {
         summary = "delivered to " + user + " by " + channel + tries;
       }
       case SENT -> {
-        kind = TimelineKind.DELIVERED;
-        summary = "sent to " + user + " by " + channel + tries;
+        kind = TimelineKind.SENDING;
+        summary = "sending to " + user + " by " + channel;
       }
       case SUPPRESSED -> {
         kind = TimelineKind.DELIVERY_SKIPPED;

@@ -12,6 +12,8 @@ public enum TimelineKind {
   PAGED,
   LEVEL_SKIPPED,
   ESCALATION_CANCELLED,
+  /** Handed to the channel (first try under way); DELIVERED or DELIVERY_FAILED follows. */
+  SENDING,
   DELIVERED,
   DELIVERY_FAILED,
   DELIVERY_SKIPPED,

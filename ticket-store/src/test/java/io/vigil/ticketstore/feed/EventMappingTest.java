@@ -108,6 +108,12 @@ class EventMappingTest {
         .containsExactly(TimelineKind.DELIVERED, "delivered to alice by webhook");
     assertThat(
             NotificationEventMapping.toTicketEvent(
+                    Events.delivery("inc-1", "alice", Channel.WEBHOOK, DeliveryOutcome.SENT, AT))
+                .entry())
+        .extracting(e -> e.kind(), e -> e.summary())
+        .containsExactly(TimelineKind.SENDING, "sending to alice by webhook");
+    assertThat(
+            NotificationEventMapping.toTicketEvent(
                     Events.delivery("inc-1", "alice", Channel.SMS, DeliveryOutcome.FAILED, AT))
                 .entry())
         .extracting(e -> e.kind(), e -> e.summary())
