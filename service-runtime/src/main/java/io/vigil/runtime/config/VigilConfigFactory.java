@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the {@code vigil/v1} document a bean, read once at start-up from {@code VIGIL_CONFIG}
- * (default {@code deploy/local/vigil.yaml}); an invalid document stops the service with every
- * problem listed.
+ * Makes the {@code vigil/v1} document a bean: {@link LiveConfig} follows the configuration topic,
+ * starting from {@code VIGIL_CONFIG} (default {@code deploy/local/vigil.yaml}); an invalid start-up
+ * document stops the service with every problem listed.
  */
 @Factory
 public class VigilConfigFactory {
@@ -20,7 +20,7 @@ public class VigilConfigFactory {
   private static final Logger LOG = LoggerFactory.getLogger(VigilConfigFactory.class);
 
   @Singleton
-  VigilConfig vigilConfig(@Value("${vigil.config-file}") String file) {
+  LiveConfig liveConfig(@Value("${vigil.config-file}") String file) {
     VigilConfig config = VigilConfigLoader.load(Path.of(file));
     LOG.info(
         "configuration {}: {} services, {} users, {} escalation policies",
@@ -28,6 +28,15 @@ public class VigilConfigFactory {
         config.services().size(),
         config.users().size(),
         config.escalationPolicies().size());
-    return config;
+    return LiveConfig.fixed(config);
+  }
+
+  /**
+   * The document in force at start-up. Prefer {@link LiveConfig}: this snapshot does not follow
+   * changes.
+   */
+  @Singleton
+  VigilConfig vigilConfig(LiveConfig live) {
+    return live.current();
   }
 }
