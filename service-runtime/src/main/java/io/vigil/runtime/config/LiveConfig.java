@@ -20,8 +20,8 @@ public interface LiveConfig extends Supplier<VigilConfig> {
   }
 
   /**
-   * The revision of {@link #current()}: 0 for the start-up file, then the revision the ticket
-   * store gave the document it published.
+   * The revision of {@link #current()}: 0 for the start-up file, then the revision the ticket store
+   * gave the document it published.
    */
   long revision();
 
