@@ -43,7 +43,7 @@ public class SlaEventsListener implements KafkaListenerExceptionHandler {
 
   @Topic("vigil.sla.v1")
   void receive(ConsumerRecord<String, SlaEvent> record) {
-    ledger.apply(SlaEventMapping.toMeasurement(record.value()));
+    SlaEventMapping.toMeasurement(record.value()).ifPresent(ledger::apply);
   }
 
   @Override

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
 import io.vigil.schemas.Priority;
+import io.vigil.schemas.SlaEvent;
+import io.vigil.schemas.SlaWindow;
+import io.vigil.schemas.SlaWindowSummarized;
 import io.vigil.ticketstore.ApiTestServer;
 import io.vigil.ticketstore.ApiTestServer.Answer;
 import io.vigil.ticketstore.Events;
@@ -84,7 +87,7 @@ class SlaApiTest {
                   TIME_TO_ACKNOWLEDGE,
                   30_000,
                   T0.plusSeconds(30)))) {
-        sla.apply(SlaEventMapping.toMeasurement(event));
+        sla.apply(SlaEventMapping.toMeasurement(event).orElseThrow());
       }
       changes.apply(
           ChangeEventMapping.toChange(
@@ -173,6 +176,27 @@ class SlaApiTest {
     assertError(
         get("/api/v1/reports/sla?from=2024-01-01T00:00:00Z&to=2026-03-02T00:00:00Z"),
         "the range must be at most 366 days; ask for a shorter one");
+  }
+
+  @Test
+  void aWindowSummaryIsNotAMeasurement() {
+    SlaEvent summary =
+        SlaEvent.newBuilder()
+            .setEventId("sla-window-1")
+            .setServiceId("payments")
+            .setOccurredAt(T0)
+            .setEvent(
+                SlaWindowSummarized.newBuilder()
+                    .setPriority(Priority.P1)
+                    .setWindow(SlaWindow.HOUR)
+                    .setWindowStart(T0)
+                    .setWindowEnd(T0.plus(Duration.ofHours(1)))
+                    .setAcknowledged(2)
+                    .setMttaMillis(90_000L)
+                    .build())
+            .build();
+
+    assertThat(SlaEventMapping.toMeasurement(summary)).isEmpty();
   }
 
   @Test
