@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * keeping a copy, because an administrator's {@code PUT /api/v1/config} replaces it at run time
  * (within seconds, without a restart). Each value handed out is complete and validated.
  */
-public interface LiveConfig extends Supplier<VigilConfig> {
+public interface LiveConfig extends Supplier<VigilConfig>, AutoCloseable {
 
   /** The document in force now; never null. */
   VigilConfig current();
@@ -27,6 +27,10 @@ public interface LiveConfig extends Supplier<VigilConfig> {
 
   /** Calls {@code listener} with each new document after it replaced the previous one. */
   void onChange(Consumer<VigilConfig> listener);
+
+  /** Stops following changes; the current document stays readable. */
+  @Override
+  default void close() {}
 
   /** A fixed document, for tests and tools that have no topic to follow. */
   static LiveConfig fixed(VigilConfig config) {
