@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.vigil.config.Service;
-import io.vigil.config.VigilConfig;
 import io.vigil.ingest.admission.Admission;
 import io.vigil.ingest.alert.AlertSink;
 import io.vigil.ingest.auth.IntegrationKeys;
@@ -18,6 +17,7 @@ import io.vigil.ingest.throttle.RateLimiter;
 import io.vigil.ingest.webhook.WebhookAlerts;
 import io.vigil.ingest.webhook.WebhookFormat;
 import io.vigil.ingest.webhook.WebhookIntake;
+import io.vigil.runtime.config.LiveConfig;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -36,10 +36,15 @@ public class IngestFactory {
     this.retryAfterUnavailable = Math.max(1, retryAfterUnavailable.toSeconds());
   }
 
-  /** Eager, so a bad configuration document stops the service at start, not at first request. */
+  /**
+   * Eager, so a bad configuration document stops the service at start, not at first request; keys
+   * added or revoked through the configuration API are known from the next request on.
+   */
   @Context
-  IntegrationKeys integrationKeys(VigilConfig config) {
-    return IntegrationKeys.of(config);
+  IntegrationKeys integrationKeys(LiveConfig config) {
+    IntegrationKeys keys = IntegrationKeys.of(config.current());
+    config.onChange(keys::reload);
+    return keys;
   }
 
   @Singleton

@@ -20,7 +20,7 @@ public final class IntegrationKeys {
 
   private static final Pattern KEY_FORMAT = Pattern.compile("[0-9a-f]{32}");
 
-  private final List<Integration> integrations;
+  private volatile List<Integration> integrations;
 
   private IntegrationKeys(List<Integration> integrations) {
     this.integrations = List.copyOf(integrations);
@@ -28,6 +28,18 @@ public final class IntegrationKeys {
 
   /** The integrations of every service in {@code config}, each key hashed at once. */
   public static IntegrationKeys of(VigilConfig config) {
+    return new IntegrationKeys(hashed(config));
+  }
+
+  /**
+   * Replaces the known integrations with those of {@code config}, as one step: a request is checked
+   * against either the old set or the new one, never a mixture.
+   */
+  public void reload(VigilConfig config) {
+    this.integrations = List.copyOf(hashed(config));
+  }
+
+  private static List<Integration> hashed(VigilConfig config) {
     List<Integration> all = new ArrayList<>();
     for (Service s : config.services()) {
       for (Service.Integration i : s.integrations()) {
@@ -41,7 +53,7 @@ public final class IntegrationKeys {
                 s.heartbeats().stream().map(Service.Heartbeat::id).toList()));
       }
     }
-    return new IntegrationKeys(all);
+    return all;
   }
 
   /**
@@ -61,7 +73,7 @@ public final class IntegrationKeys {
     }
     byte[] hash = sha256(presented);
     Integration found = null;
-    for (Integration i : integrations) {
+    for (Integration i : this.integrations) {
       // Every hash is compared, without stopping early, so the time taken says nothing.
       if (MessageDigest.isEqual(hash, i.keyHash()) & found == null) {
         found = i;

@@ -3,6 +3,8 @@ package io.vigil.ingest.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.config.Service.IntegrationType;
+import io.vigil.config.VigilConfig;
+import io.vigil.config.VigilConfigLoader;
 import io.vigil.ingest.pagerduty.Samples;
 import java.util.Arrays;
 import java.util.Set;
@@ -29,6 +31,24 @@ class IntegrationKeysTest {
             Arrays.stream(IntegrationKeys.Integration.class.getRecordComponents())
                 .map(c -> c.getName()))
         .doesNotContain("key");
+  }
+
+  @Test
+  void aKeyRevokedThroughTheConfigurationIsUnknownFromTheNextCheckOn() {
+    String alertmanagerKey = "22222222222222222222222222222222";
+    String text = Samples.read("vigil-test.yaml");
+    VigilConfig rotated =
+        VigilConfigLoader.parse(
+            text.replace(alertmanagerKey, "9999999999999999999999999999999a"), "rotated");
+
+    keys.reload(rotated);
+
+    assertThat(keys.check(alertmanagerKey, Set.of(IntegrationType.ALERTMANAGER)))
+        .isInstanceOf(KeyCheck.Refused.class)
+        .extracting(c -> ((KeyCheck.Refused) c).reason())
+        .isEqualTo(KeyCheck.Reason.UNKNOWN);
+    assertThat(keys.check("9999999999999999999999999999999a", Set.of(IntegrationType.ALERTMANAGER)))
+        .isInstanceOf(KeyCheck.Known.class);
   }
 
   @Test

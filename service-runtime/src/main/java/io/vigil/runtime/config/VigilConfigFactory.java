@@ -11,7 +11,6 @@ import io.vigil.config.VigilConfigLoader;
 import io.vigil.runtime.kafka.KafkaClientSettings;
 import io.vigil.schemas.registry.SchemaRegistryClient;
 import io.vigil.schemas.serde.AvroDeserializer;
-import io.vigil.schemas.topic.Topics;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,18 +39,19 @@ public class VigilConfigFactory {
       @Value("${kafka.enabled:true}") boolean kafkaEnabled,
       @Value("${kafka.bootstrap.servers:localhost:9092}") String bootstrapServers,
       @Value("${vigil.config.initial-wait:10s}") Duration initialWait,
+      @Value("${vigil.config.topic:vigil.config.v1}") String topic,
       Environment environment,
       BeanProvider<SchemaRegistryClient> registry,
       MeterRegistry meters) {
     VigilConfig startup = load(file);
     if (!follow || !kafkaEnabled) {
-      LOG.info("configuration stays the file's: following {} is off", Topics.CONFIG.name());
+      LOG.info("configuration stays the file's: following {} is off", topic);
       return LiveConfig.fixed(startup);
     }
     Map<String, Object> consumer = new HashMap<>(KafkaClientSettings.from(environment));
     consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     return new FollowedConfig(
-            Topics.CONFIG.name(), startup, consumer, new AvroDeserializer<>(registry.get()), meters)
+            topic, startup, consumer, new AvroDeserializer<>(registry.get()), meters)
         .start(initialWait);
   }
 
