@@ -3,14 +3,14 @@ package io.vigil.escalation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.config.VigilConfig;
-import io.vigil.escalation.policy.Escalator;
-import io.vigil.escalation.policy.TargetResolver;
 import io.vigil.escalation.sla.SlaTracker;
+import io.vigil.escalation.sla.window.SlaWindows;
 import io.vigil.escalation.timer.DueTimer;
 import io.vigil.escalation.timer.EscalationEngine;
 import io.vigil.escalation.timer.EscalationMetrics;
 import io.vigil.escalation.timer.EscalationTimerProcessor;
 import io.vigil.escalation.timer.IncidentState;
+import io.vigil.escalation.timer.ResolvedIncidents;
 import io.vigil.runtime.streams.JsonSerde;
 import io.vigil.schemas.EscalationEvent;
 import io.vigil.schemas.IncidentEvent;
@@ -18,25 +18,29 @@ import io.vigil.schemas.SlaEvent;
 import io.vigil.schemas.registry.SchemaRegistryClient;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topic.Topics;
-import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The escalation service's topology: incident events keyed by incident id drive one timer processor
  * whose changelogged stores hold each incident's state and its durable timers; it publishes who is
  * paged on {@code vigil.escalations.v1} (key incident id) and response times and SLA breaches on
- * {@code vigil.sla.v1} (key service id).
+ * {@code vigil.sla.v1} (key service id), where hourly and daily windows of them are summarized too.
+ * Every decision reads the configuration the supplier gives at that moment.
  */
 public final class EscalationTopology {
 
   /** Kafka Streams application id (consumer group and internal topic prefix). */
   public static final String APPLICATION_ID = "vigil-escalation";
-
-  /** How often due timers are checked, in wall-clock time. */
-  public static final Duration TICK = Duration.ofMillis(100);
 
   public static final String SOURCE = "incidents-source";
   public static final String TIMERS = "escalation-timers";
@@ -48,57 +52,73 @@ public final class EscalationTopology {
 
   private EscalationTopology() {}
 
-  /** Builds the topology for this configuration, with meters kept in a private registry. */
-  public static Topology build(VigilConfig config, SchemaRegistryClient registry) {
-    return build(config, registry, new SimpleMeterRegistry());
+  /** Builds the topology with default options and meters kept in a private registry. */
+  public static Topology build(Supplier<VigilConfig> config, SchemaRegistryClient registry) {
+    return build(config, registry, new SimpleMeterRegistry(), EscalationOptions.DEFAULTS);
   }
 
-  /** Builds the topology for this configuration, with serdes using {@code registry}. */
+  /**
+   * Builds the topology reading {@code config} per decision, with serdes using {@code registry}.
+   */
   public static Topology build(
-      VigilConfig config, SchemaRegistryClient registry, MeterRegistry meters) {
+      Supplier<VigilConfig> config,
+      SchemaRegistryClient registry,
+      MeterRegistry meters,
+      EscalationOptions options) {
     AvroSerde<IncidentEvent> incidents = AvroSerde.forValues(Topics.INCIDENTS, registry);
     AvroSerde<EscalationEvent> escalations = AvroSerde.forValues(Topics.ESCALATIONS, registry);
     AvroSerde<SlaEvent> sla = AvroSerde.forValues(Topics.SLA, registry);
     EscalationMetrics metrics = new EscalationMetrics(meters);
-    EscalationEngine engine =
-        new EscalationEngine(
-            config, new Escalator(new TargetResolver(config)), new SlaTracker(config, metrics));
+    SlaTracker tracker = new SlaTracker(config, metrics);
+    EscalationEngine engine = new EscalationEngine(config, tracker);
+    ResolvedIncidents resolved =
+        new ResolvedIncidents(config, tracker, engine, options.closedRetention());
+    EscalationTimerProcessor.Children children =
+        new EscalationTimerProcessor.Children(ESCALATIONS_SINK, SLA_SINK, SlaWindows.MEASUREMENTS);
 
-    Topology topology = new Topology();
-    topology.addSource(
-        SOURCE, Serdes.String().deserializer(), incidents.deserializer(), Topics.INCIDENTS.name());
-    topology.addProcessor(
-        TIMERS,
-        () ->
-            new EscalationTimerProcessor(config, engine, metrics, TICK, ESCALATIONS_SINK, SLA_SINK),
-        SOURCE);
-    topology.addStateStore(
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TIMERS_STORE),
                 Serdes.String(),
                 new JsonSerde<>(DueTimer.class))
-            .withLoggingEnabled(Map.of()),
-        TIMERS);
-    topology.addStateStore(
+            .withLoggingEnabled(Map.of()));
+    builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(INCIDENTS_STORE),
                 Serdes.String(),
                 new JsonSerde<>(IncidentState.class))
-            .withLoggingEnabled(Map.of()),
-        TIMERS);
-    topology.addStateStore(
+            .withLoggingEnabled(Map.of()));
+    builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TURNS_STORE), Serdes.String(), Serdes.Long())
-            .withLoggingEnabled(Map.of()),
-        TIMERS);
-    topology.addSink(
-        ESCALATIONS_SINK,
+            .withLoggingEnabled(Map.of()));
+
+    KStream<String, Object> timers =
+        builder.stream(
+                Topics.INCIDENTS.name(), Consumed.with(Serdes.String(), incidents).withName(SOURCE))
+            .process(
+                () ->
+                    new EscalationTimerProcessor(
+                        config, engine, resolved, metrics, options, children),
+                Named.as(TIMERS),
+                TIMERS_STORE,
+                INCIDENTS_STORE,
+                TURNS_STORE);
+    timers.to(
         Topics.ESCALATIONS.name(),
-        Serdes.String().serializer(),
-        escalations.serializer(),
-        TIMERS);
-    topology.addSink(
-        SLA_SINK, Topics.SLA.name(), Serdes.String().serializer(), sla.serializer(), TIMERS);
-    return topology;
+        Produced.with(Serdes.String(), anyValue(escalations)).withName(ESCALATIONS_SINK));
+    timers.to(Topics.SLA.name(), Produced.with(Serdes.String(), anyValue(sla)).withName(SLA_SINK));
+    SlaWindows.build(timers, sla, options.summaryGrace());
+    return builder.build();
+  }
+
+  /**
+   * {@code serde} for a sink fed by a processor that forwards several value types, each to the sink
+   * of its own type by name.
+   */
+  @SuppressWarnings("unchecked")
+  private static Serde<Object> anyValue(Serde<?> serde) {
+    return (Serde<Object>) serde;
   }
 }

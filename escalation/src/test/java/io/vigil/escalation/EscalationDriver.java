@@ -10,6 +10,7 @@ import io.vigil.schemas.IncidentOpened;
 import io.vigil.schemas.Priority;
 import io.vigil.schemas.Severity;
 import io.vigil.schemas.SlaEvent;
+import io.vigil.schemas.SlaWindowSummarized;
 import io.vigil.schemas.Urgency;
 import io.vigil.schemas.registry.InMemorySchemaRegistryClient;
 import io.vigil.schemas.serde.AvroSerde;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -36,6 +38,12 @@ final class EscalationDriver implements AutoCloseable {
   private Instant now;
 
   EscalationDriver(VigilConfig config, Instant wallClock, Path stateDir) {
+    this(() -> config, wallClock, stateDir, EscalationOptions.DEFAULTS);
+  }
+
+  /** The topology reading {@code config} at each decision, with {@code options}. */
+  EscalationDriver(
+      Supplier<VigilConfig> config, Instant wallClock, Path stateDir, EscalationOptions options) {
     InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, EscalationTopology.APPLICATION_ID);
@@ -44,7 +52,7 @@ final class EscalationDriver implements AutoCloseable {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver =
         new TopologyTestDriver(
-            EscalationTopology.build(config, registry, meters), props, wallClock);
+            EscalationTopology.build(config, registry, meters, options), props, wallClock);
     now = wallClock;
     incidents =
         driver.createInputTopic(
@@ -72,15 +80,25 @@ final class EscalationDriver implements AutoCloseable {
     driver.advanceWallClockTime(d);
   }
 
+  /** Moves the wall clock forward to {@code at}. */
+  void advanceTo(Instant at) {
+    advance(Duration.between(now, at));
+  }
+
   /** Sends {@code payload} as a fact of {@code incidentId} of service {@code service}, now. */
   void send(String incidentId, String service, String eventId, Object payload) {
+    send(incidentId, service, eventId, payload, now);
+  }
+
+  /** Sends {@code payload} as a fact that occurred at {@code occurredAt} (now or earlier). */
+  void send(String incidentId, String service, String eventId, Object payload, Instant occurredAt) {
     incidents.pipeInput(
         incidentId,
         IncidentEvent.newBuilder()
             .setEventId(incidentId + "/" + eventId)
             .setIncidentId(incidentId)
             .setServiceId(service)
-            .setOccurredAt(now)
+            .setOccurredAt(occurredAt)
             .setEvent(payload)
             .build());
   }
@@ -102,7 +120,17 @@ final class EscalationDriver implements AutoCloseable {
             .build());
   }
 
-  /** The fired events published since the last read, as {@code eventId reason users}. */
+  /** The per-incident SLA events published since the last read (window summaries left out). */
+  List<SlaEvent> slaEvents() {
+    return sla.readValuesToList().stream()
+        .filter(e -> !(e.getEvent() instanceof SlaWindowSummarized))
+        .toList();
+  }
+
+  /**
+   * The events published since the last read, as {@code eventId reason [users] at T next N}, with
+   * {@code due D} when a timer fired the step.
+   */
   List<String> fired() {
     return escalations.readValuesToList().stream().map(EscalationDriver::describe).toList();
   }
@@ -117,7 +145,8 @@ final class EscalationDriver implements AutoCloseable {
           + " at "
           + e.getOccurredAt()
           + " next "
-          + f.getNextStepDueAt();
+          + f.getNextStepDueAt()
+          + (f.getDueAt() == null ? "" : " due " + f.getDueAt());
     }
     return e.getEventId()
         + " "

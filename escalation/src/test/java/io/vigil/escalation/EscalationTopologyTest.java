@@ -98,7 +98,8 @@ class EscalationTopologyTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(EscalationTopology.build(CONFIG, registry), props, wallClock);
+    driver =
+        new TopologyTestDriver(EscalationTopology.build(() -> CONFIG, registry), props, wallClock);
     incidents =
         driver.createInputTopic(
             Topics.INCIDENTS.name(),
@@ -155,13 +156,16 @@ class EscalationTopologyTest {
                 "inc-1",
                 "payments",
                 t5,
-                fired(
-                    "payments",
-                    2,
-                    1,
-                    EscalationReason.TIMEOUT,
-                    List.of(user("bob", null)),
-                    t5.plus(Duration.ofMinutes(10)))));
+                EscalationFired.newBuilder(
+                        fired(
+                            "payments",
+                            2,
+                            1,
+                            EscalationReason.TIMEOUT,
+                            List.of(user("bob", null)),
+                            t5.plus(Duration.ofMinutes(10))))
+                    .setDueAt(t5)
+                    .build()));
 
     advance(Duration.ofMinutes(10));
     List<EscalationEvent> level3 = escalations.readValuesToList();
@@ -175,13 +179,18 @@ class EscalationTopologyTest {
                   .containsExactly(
                       user("carol", "team:platform-leads"), user("dave", "team:platform-leads"));
               assertThat(f.getNextStepDueAt()).isEqualTo(T0.plus(Duration.ofMinutes(25)));
+              assertThat(f.getDueAt()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
             });
 
     advance(Duration.ofMinutes(10));
     assertThat(escalations.readValuesToList())
-        .extracting(EscalationEvent::getEventId, e -> ((EscalationFired) e.getEvent()).getReason())
+        .extracting(
+            EscalationEvent::getEventId,
+            e -> ((EscalationFired) e.getEvent()).getReason(),
+            e -> ((EscalationFired) e.getEvent()).getDueAt())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("inc-1/L1/R2", EscalationReason.REPEAT));
+            org.assertj.core.groups.Tuple.tuple(
+                "inc-1/L1/R2", EscalationReason.REPEAT, T0.plus(Duration.ofMinutes(25))));
 
     advance(Duration.ofMinutes(5));
     advance(Duration.ofMinutes(10));

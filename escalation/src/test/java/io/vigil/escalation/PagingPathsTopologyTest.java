@@ -74,14 +74,18 @@ class PagingPathsTopologyTest {
             "inc/L1/R1/E1 SNOOZE_ENDED [alice] at "
                 + until
                 + " next "
-                + at(Duration.ofMinutes(65)));
+                + at(Duration.ofMinutes(65))
+                + " due "
+                + until);
     d.advance(Duration.ofMinutes(5));
     assertThat(d.fired())
         .containsExactly(
             "inc/L2/R1/E1 TIMEOUT [bob] at "
                 + at(Duration.ofMinutes(65))
                 + " next "
-                + at(Duration.ofMinutes(75)));
+                + at(Duration.ofMinutes(75))
+                + " due "
+                + at(Duration.ofMinutes(65)));
   }
 
   @Test
@@ -101,7 +105,10 @@ class PagingPathsTopologyTest {
     d.advance(Duration.ofMinutes(6));
     assertThat(d.fired())
         .containsExactly(
-            "inc/L3/R1/E1 TIMEOUT [carol] at " + at(Duration.ofMinutes(11)) + " next null");
+            "inc/L3/R1/E1 TIMEOUT [carol] at "
+                + at(Duration.ofMinutes(11))
+                + " next null due "
+                + at(Duration.ofMinutes(11)));
     d.send(
         "inc", "ops", "escalate-again", EscalationRequested.newBuilder().setActor("bob").build());
     assertThat(d.fired())
@@ -132,7 +139,9 @@ class PagingPathsTopologyTest {
             "inc/L2/R1/E1 TIMEOUT [bob] at "
                 + at(Duration.ofMinutes(6))
                 + " next "
-                + at(Duration.ofMinutes(16)));
+                + at(Duration.ofMinutes(16))
+                + " due "
+                + at(Duration.ofMinutes(6)));
   }
 
   @Test
@@ -151,7 +160,9 @@ class PagingPathsTopologyTest {
             "inc/L1/R1/E1 ACK_TIMEOUT [alice] at "
                 + at(Duration.ofMinutes(31))
                 + " next "
-                + at(Duration.ofMinutes(36)));
+                + at(Duration.ofMinutes(36))
+                + " due "
+                + at(Duration.ofMinutes(31)));
     d.send("inc", "ops", "ack-2", IncidentAcknowledged.newBuilder().setActor("alice").build());
     assertThat(d.fired())
         .containsExactly("inc/cancelled/2 EscalationCancelled at " + at(Duration.ofMinutes(31)));
@@ -205,7 +216,8 @@ class PagingPathsTopologyTest {
     d.advance(Duration.ofMillis(100));
     assertThat(d.fired())
         .containsExactly(
-            "inc/L1/R1 SUPPORT_HOURS [alice] at 2026-03-09T08:00:00Z next 2026-03-09T08:05:00Z");
+            "inc/L1/R1 SUPPORT_HOURS [alice] at 2026-03-09T08:00:00Z next 2026-03-09T08:05:00Z"
+                + " due 2026-03-09T08:00:00Z");
   }
 
   @Test
@@ -228,7 +240,16 @@ class PagingPathsTopologyTest {
   void everyFiredTimerRecordsHowLateItFired() {
     start(T0).open("inc", "ops", Priority.P4, Urgency.HIGH);
     d.advance(Duration.ofMinutes(5).plusMillis(40));
-    assertThat(d.fired()).hasSize(2);
+    assertThat(d.fired())
+        .as("the page says when it was due and when it fired")
+        .containsExactly(
+            "inc/L1/R1 INITIAL [alice] at " + T0 + " next " + at(Duration.ofMinutes(5)),
+            "inc/L2/R1 TIMEOUT [bob] at "
+                + at(Duration.ofMinutes(5).plusMillis(40))
+                + " next "
+                + at(Duration.ofMinutes(15).plusMillis(40))
+                + " due "
+                + at(Duration.ofMinutes(5)));
     Timer lateness = d.meters.get(EscalationMetrics.LATENESS).tag("kind", "STEP").timer();
     assertThat(lateness.count()).isEqualTo(1);
     assertThat(lateness.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(40.0);

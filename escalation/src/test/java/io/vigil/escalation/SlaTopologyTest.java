@@ -60,7 +60,7 @@ class SlaTopologyTest {
             });
     d.advance(Duration.ofMinutes(1));
     d.send("inc", "ops", "ack", IncidentAcknowledged.newBuilder().setActor("alice").build());
-    assertThat(d.sla.readValuesToList())
+    assertThat(d.slaEvents())
         .containsExactly(
             event(
                 "inc/sla/tta",
@@ -76,7 +76,7 @@ class SlaTopologyTest {
     d.advance(Duration.ofMinutes(57));
     d.send("inc", "ops", "resolved", IncidentResolved.newBuilder().setActor("alice").build());
 
-    assertThat(d.sla.readValuesToList())
+    assertThat(d.slaEvents())
         .extracting(SlaEvent::getEventId, SlaEvent::getOccurredAt)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("inc/sla/tta", T0.plus(Duration.ofMinutes(3))),
@@ -91,7 +91,7 @@ class SlaTopologyTest {
     d.advance(Duration.ofMinutes(2));
     d.send("inc", "ops", "resolved", IncidentResolved.newBuilder().setActor("integration").build());
     d.advance(Duration.ofHours(2));
-    assertThat(d.sla.readValuesToList())
+    assertThat(d.slaEvents())
         .containsExactly(
             event(
                 "inc/sla/tta",
@@ -108,9 +108,7 @@ class SlaTopologyTest {
     d.open("inc", "ops", Priority.P5, Urgency.HIGH);
     d.advance(Duration.ofDays(1));
     d.send("inc", "ops", "ack", IncidentAcknowledged.newBuilder().setActor("alice").build());
-    assertThat(d.sla.readValuesToList())
-        .extracting(SlaEvent::getEventId)
-        .containsExactly("inc/sla/tta");
+    assertThat(d.slaEvents()).extracting(SlaEvent::getEventId).containsExactly("inc/sla/tta");
   }
 
   private static ResponseTimeRecorded recorded(io.vigil.schemas.SlaMetric metric, long millis) {

@@ -15,6 +15,8 @@ import io.vigil.config.Schedule;
 import io.vigil.config.VigilConfig;
 import io.vigil.escalation.schedule.OnCall;
 import io.vigil.escalation.schedule.Shifts;
+import io.vigil.runtime.config.LiveConfig;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,17 +25,25 @@ import java.util.List;
 
 /**
  * Serves who is on call ({@code GET /api/v1/oncall}) and a schedule's shifts ({@code GET
- * /api/v1/schedules/{id}/shifts}) from the configuration, through the pure {@link OnCall} and
- * {@link Shifts}; a bad time or range is a 400 saying what to send, an unknown schedule a 404.
+ * /api/v1/schedules/{id}/shifts}) from the configuration in force at each request, through the pure
+ * {@link OnCall} and {@link Shifts}; a bad time or range is a 400 saying what to send, an unknown
+ * schedule a 404.
  */
 @Controller("/api/v1")
 public class OnCallController {
 
-  private final VigilConfig config;
-  private final Clock clock = Clock.systemUTC();
+  private final LiveConfig live;
+  private final Clock clock;
 
-  public OnCallController(VigilConfig config) {
-    this.config = config;
+  @Inject
+  public OnCallController(LiveConfig live) {
+    this(live, Clock.systemUTC());
+  }
+
+  /** With {@code clock} for "now" when a request names no time. */
+  OnCallController(LiveConfig live, Clock clock) {
+    this.live = live;
+    this.clock = clock;
   }
 
   /** Who is on call for one schedule at an instant. */
@@ -67,11 +77,12 @@ public class OnCallController {
       throw new IllegalArgumentException("add ?schedule=<schedule id>");
     }
     Instant when = at == null ? clock.instant() : instant("at", at);
+    VigilConfig config = live.current();
     return config
         .schedule(schedule)
         .<HttpResponse<?>>map(
             s -> HttpResponse.ok(new OnCallAnswer(s.id(), when, OnCall.at(s, when).orElse(null))))
-        .orElseGet(() -> notFound(schedule));
+        .orElseGet(() -> notFound(config, schedule));
   }
 
   @Get("/schedules/{id}/shifts")
@@ -88,10 +99,11 @@ public class OnCallController {
           String to) {
     Instant start = from == null ? clock.instant() : instant("from", from);
     Instant end = to == null ? start.plus(Duration.ofDays(7)) : instant("to", to);
+    VigilConfig config = live.current();
     return config
         .schedule(id)
         .<HttpResponse<?>>map(s -> HttpResponse.ok(list(s, start, end)))
-        .orElseGet(() -> notFound(id));
+        .orElseGet(() -> notFound(config, id));
   }
 
   private static ShiftList list(Schedule s, Instant from, Instant to) {
@@ -102,7 +114,7 @@ public class OnCallController {
     return new ShiftList(s.id(), from, to, shifts);
   }
 
-  private HttpResponse<ErrorMessage> notFound(String schedule) {
+  private static HttpResponse<ErrorMessage> notFound(VigilConfig config, String schedule) {
     return HttpResponse.notFound(
         new ErrorMessage(
             "no schedule '"

@@ -15,19 +15,21 @@ import io.vigil.schemas.SlaMetric;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Measures an incident's time to acknowledge and to resolve from its opening, and keeps a timer on
- * each target of its priority so {@code SlaBreached} is published the moment a deadline passes; a
- * resolve without acknowledgement counts as the acknowledgement.
+ * Measures an incident's time to acknowledge and to resolve from its opening, once each, and keeps
+ * a timer on each target of its priority (as configured when the deadline is set) so {@code
+ * SlaBreached} is published the moment a deadline passes; a resolve without acknowledgement counts
+ * as the acknowledgement.
  */
 public final class SlaTracker {
 
-  private final VigilConfig config;
+  private final Supplier<VigilConfig> live;
   private final EscalationMetrics metrics;
 
-  public SlaTracker(VigilConfig config, EscalationMetrics metrics) {
-    this.config = config;
+  public SlaTracker(Supplier<VigilConfig> live, EscalationMetrics metrics) {
+    this.live = live;
     this.metrics = metrics;
   }
 
@@ -38,7 +40,10 @@ public final class SlaTracker {
   public IncidentState.Sla deadlines(
       IncidentState.Incident incident, IncidentState.Sla sla, Effects fx) {
     cancelDeadlines(sla, fx);
-    Optional<SlaTarget> target = config.slaTarget(incident.priority());
+    if (sla.resolvedAtMillis() != 0) {
+      return sla.withDeadlines(null, null);
+    }
+    Optional<SlaTarget> target = live.get().slaTarget(incident.priority());
     Instant opened = Instant.ofEpochMilli(incident.openedAtMillis());
     DueTimer ack = null;
     DueTimer resolve = null;
@@ -71,14 +76,21 @@ public final class SlaTracker {
     return sla.acknowledged(Math.max(1, at.toEpochMilli()));
   }
 
-  /** Records the time to resolve (and to acknowledge, if nobody did) and drops the deadlines. */
-  public void resolved(
+  /**
+   * Records the time to resolve (and to acknowledge, if nobody did) at the first resolve and drops
+   * the deadlines; a reopened incident resolved again keeps its first time.
+   */
+  public IncidentState.Sla resolved(
       IncidentState.Incident incident, IncidentState.Sla sla, Instant at, Effects fx) {
+    if (sla.resolvedAtMillis() != 0) {
+      return sla;
+    }
     IncidentState.Sla acked = acknowledged(incident, sla, at, fx);
     if (acked.resolveDeadline() != null) {
       fx.cancel(acked.resolveDeadline());
     }
     record(incident, SlaMetric.TIME_TO_RESOLVE, at, fx);
+    return acked.resolved(Math.max(1, at.toEpochMilli()));
   }
 
   /** Drops the deadlines without measuring (an incident merged into another). */

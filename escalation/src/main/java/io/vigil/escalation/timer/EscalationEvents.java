@@ -16,15 +16,24 @@ import java.util.List;
 /**
  * Maps the escalator's outcomes to {@code vigil.escalations.v1} events with deterministic ids:
  * {@code <incidentId>/L<level>/R<round>}, suffixed {@code /E<n>} after the n-th restart (manual,
- * reassign, re-trigger), and {@code <incidentId>/cancelled}, then {@code /cancelled/2}, ...
+ * reassign, re-trigger, reopen), and {@code <incidentId>/cancelled}, then {@code /cancelled/2},
+ * ...; a fired step carries its due time when a timer fired it ({@code occurredAt} is its fire
+ * time).
  */
 final class EscalationEvents {
 
   private EscalationEvents() {}
 
-  /** The skipped levels then the fired one, in order. */
+  /**
+   * The skipped levels then the fired one, in order; {@code dueAt} is the due time of the timer
+   * that fired the step, null when the step is paged at once in answer to an event.
+   */
   static List<EscalationEvent> of(
-      Escalator.Outcome outcome, IncidentState.Incident incident, int epoch, Instant now) {
+      Escalator.Outcome outcome,
+      IncidentState.Incident incident,
+      int epoch,
+      Instant dueAt,
+      Instant now) {
     String suffix = epoch == 0 ? "" : "/E" + epoch;
     List<EscalationEvent> events = new ArrayList<>();
     for (Escalator.Skipped s : outcome.skipped()) {
@@ -56,6 +65,7 @@ final class EscalationEvents {
                   .setPriority(Priority.valueOf(incident.priority()))
                   .setUrgency(Urgency.valueOf(incident.urgency()))
                   .setNextStepDueAt(f.nextStepDueAt())
+                  .setDueAt(dueAt)
                   .build()));
     }
     return events;

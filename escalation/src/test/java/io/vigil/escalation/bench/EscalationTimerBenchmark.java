@@ -3,45 +3,24 @@ package io.vigil.escalation.bench;
 import io.vigil.schemas.EscalationEvent;
 import io.vigil.schemas.EscalationFired;
 import io.vigil.schemas.EscalationReason;
-import io.vigil.schemas.IncidentClass;
-import io.vigil.schemas.IncidentEvent;
-import io.vigil.schemas.IncidentOpened;
-import io.vigil.schemas.Priority;
-import io.vigil.schemas.Severity;
-import io.vigil.schemas.Urgency;
 import io.vigil.schemas.topic.Topics;
 import io.vigil.testkit.KafkaStack;
 import io.vigil.testkit.Ports;
 import io.vigil.testkit.ServiceProcess;
 import io.vigil.testkit.WithKafkaStack;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,20 +45,7 @@ class EscalationTimerBenchmark {
   @Test
   void run(KafkaStack stack, @TempDir Path dir) throws Exception {
     Path config = dir.resolve("vigil.yaml");
-    Files.writeString(
-        config,
-        """
-        apiVersion: vigil/v1
-        users: [ { id: alice }, { id: bob } ]
-        escalationPolicies:
-          - id: bench
-            repeat: 0
-            levels:
-              - { targets: [ { user: alice } ], escalateAfter: %ds }
-              - { targets: [ { user: bob } ] }
-        services: [ { id: bench, escalationPolicy: bench } ]
-        """
-            .formatted(escalateAfter));
+    Files.writeString(config, BenchKit.config(escalateAfter));
     String run = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     int port = Ports.free();
     try (ServiceProcess service =
@@ -92,10 +58,10 @@ class EscalationTimerBenchmark {
                 .env("PORT", String.valueOf(port))
                 .start()
                 .awaitHealthy(URI.create("http://127.0.0.1:" + port + "/health"));
-        KafkaConsumer<String, byte[]> consumer = escalationsConsumer(stack)) {
+        KafkaConsumer<String, byte[]> consumer = BenchKit.escalationsConsumer(stack)) {
       Deserializer<EscalationEvent> values = stack.serde(Topics.ESCALATIONS).deserializer();
       Instant loadStart = Instant.now();
-      load(stack, run);
+      BenchKit.send(stack, incidents, i -> BenchKit.opened(run + i));
       Instant sent = Instant.now();
 
       Map<String, Long> due = new HashMap<>(incidents * 2);
@@ -147,111 +113,16 @@ class EscalationTimerBenchmark {
           level2,
           (lastFire - firstFire) / 1e3,
           level2 / Math.max(0.001, (lastFire - firstFire) / 1e3));
-      report("fire time (occurredAt) - due", Arrays.copyOf(fired, level2));
-      report("seen by read_committed consumer - due", Arrays.copyOf(seen, level2));
+      BenchKit.report("fire time (occurredAt) - due", Arrays.copyOf(fired, level2));
+      BenchKit.report("seen by read_committed consumer - due", Arrays.copyOf(seen, level2));
       System.out.println("service's /prometheus:");
-      System.out.println(prometheusLateness(port));
+      System.out.println(
+          BenchKit.prometheus(
+              port,
+              l -> l.startsWith("vigil_escalation_timer_lateness") && !l.contains("_bucket")));
       if (level2 < incidents) {
         throw new AssertionError("only " + level2 + " of " + incidents + " level-2 steps fired");
       }
     }
-  }
-
-  /** Sends every incident's IncidentOpened asynchronously, batched, and waits for the acks. */
-  private void load(KafkaStack stack, String run) {
-    Serializer<IncidentEvent> serializer = stack.serde(Topics.INCIDENTS).serializer();
-    Map<String, Object> config = new HashMap<>(stack.clientConfig());
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-      for (int i = 0; i < incidents; i++) {
-        String id = run + i;
-        producer.send(
-            new ProducerRecord<>(
-                Topics.INCIDENTS.name(),
-                id,
-                serializer.serialize(Topics.INCIDENTS.name(), opened(id))));
-      }
-      producer.flush();
-    }
-  }
-
-  private static KafkaConsumer<String, byte[]> escalationsConsumer(KafkaStack stack) {
-    KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                5000),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(Topics.ESCALATIONS.name(), Duration.ofSeconds(30)).stream()
-            .map(p -> new TopicPartition(p.topic(), p.partition()))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position);
-    return consumer;
-  }
-
-  private static void report(String what, long[] millis) {
-    Arrays.sort(millis);
-    if (millis.length == 0) {
-      System.out.println(what + ": nothing fired");
-      return;
-    }
-    System.out.printf(
-        Locale.ROOT,
-        "%-40s min %d ms  p50 %d ms  p99 %d ms  max %d ms  (early: %d)%n",
-        what,
-        millis[0],
-        millis[millis.length / 2],
-        millis[(int) Math.min(millis.length - 1, Math.ceil(millis.length * 0.99) - 1)],
-        millis[millis.length - 1],
-        Arrays.stream(millis).filter(m -> m < 0).count());
-  }
-
-  private static String prometheusLateness(int port) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/prometheus"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return response
-        .body()
-        .lines()
-        .filter(l -> l.startsWith("vigil_escalation_timer_lateness"))
-        .filter(l -> !l.contains("_bucket"))
-        .collect(Collectors.joining("\n"));
-  }
-
-  private static IncidentEvent opened(String incidentId) {
-    Instant now = Instant.now();
-    return IncidentEvent.newBuilder()
-        .setEventId(incidentId + "/opened")
-        .setIncidentId(incidentId)
-        .setServiceId("bench")
-        .setOccurredAt(now)
-        .setEvent(
-            IncidentOpened.newBuilder()
-                .setDedupKey(incidentId)
-                .setTitle("timer benchmark")
-                .setSeverity(Severity.CRITICAL)
-                .setPriority(Priority.P1)
-                .setIncidentClass(IncidentClass.CRITICAL)
-                .setUrgency(Urgency.HIGH)
-                .setEscalationPolicyId("bench")
-                .setAlertEventId("a")
-                .setFirstSeen(now)
-                .build())
-        .build();
   }
 }
