@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The ticket store's HTTP API in-process, without Kafka, on a fresh database, with commands
- * recorded instead of published and the bootstrap admin token {@value #ADMIN}.
+ * recorded instead of published, a configuration the test can replace ({@link #config()}) and the
+ * bootstrap admin token {@value #ADMIN}.
  */
 public final class ApiTestServer implements AutoCloseable {
 
@@ -30,6 +31,7 @@ public final class ApiTestServer implements AutoCloseable {
     properties.put("kafka.enabled", false);
     properties.put("micronaut.server.port", -1);
     properties.put("vigil.test.recording-commands", true);
+    properties.put("vigil.test.switchable-config", true);
     properties.put("vigil.api.admin-token", ADMIN);
     // Tests run in the module directory; the local stack's document is one level up.
     properties.put("vigil.config-file", "../deploy/local/vigil.yaml");
@@ -37,6 +39,11 @@ public final class ApiTestServer implements AutoCloseable {
     server = ApplicationContext.run(EmbeddedServer.class, properties);
     client = HttpClient.create(server.getURL());
     http = client.toBlocking();
+  }
+
+  /** The configuration in force, which a test may replace between two requests. */
+  public SwitchableConfig config() {
+    return bean(SwitchableConfig.class);
   }
 
   public <T> T bean(Class<T> type) {

@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * The ticket store against a real broker, registry and database: events sent on three topics show
  * up, in order, in the incident's timeline over REST; an unreadable record is dead-lettered and the
  * records behind it are still applied; commands are on Kafka before their 202 and their answers are
- * read back; SLA and change events show on the incident.
+ * read back; SLA and change events show on the incident. The consumers' error handling is in {@code
+ * feed.FeedConsumersIT}.
  */
 @WithKafkaStack
 class TicketStoreIT {
@@ -63,6 +64,8 @@ class TicketStoreIT {
     properties.put("kafka.bootstrap.servers", stack.bootstrapServers());
     properties.put("vigil.schema-registry-url", stack.schemaRegistryUrl());
     properties.put("micronaut.server.port", -1);
+    // Tests run in the module directory; the local stack's document is one level up.
+    properties.put("vigil.config-file", "../deploy/local/vigil.yaml");
     server = ApplicationContext.run(EmbeddedServer.class, properties);
     client = HttpClient.create(server.getURL());
     http = client.toBlocking();

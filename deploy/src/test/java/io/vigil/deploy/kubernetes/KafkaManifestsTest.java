@@ -82,6 +82,9 @@ class KafkaManifestsTest {
       for (String group : code.groupIds()) {
         assertCovers(service, acls, "group", group, "Read");
       }
+      for (String id : code.transactionalIds()) {
+        assertCovers(service, acls, "transactionalId", id, "Write");
+      }
       for (String app : code.applicationIds()) {
         assertCovers(service, acls, "group", app, "Read");
         assertCovers(service, acls, "transactionalId", app + "-1-0_0", "Write");
@@ -121,6 +124,8 @@ class KafkaManifestsTest {
           assertThat(code.groupIds().contains(name) || prefixes.contains(name))
               .as(what + " is not one of its groups or application ids")
               .isTrue();
+        } else if (code.transactionalIds().contains(name)) {
+          assertThat(resource.path("patternType").asText()).as(what).isEqualTo("literal");
         } else {
           assertThat(resource.path("patternType").asText()).as(what).isEqualTo("prefix");
           assertThat(prefixes.stream().anyMatch(p -> name.equals(p) || name.equals(p + "-")))

@@ -29,6 +29,8 @@ final class ServiceCode {
   private static final Pattern GROUP_ID = Pattern.compile("groupId\\s*=\\s*\"([^\"]+)\"");
   private static final Pattern APPLICATION_ID =
       Pattern.compile("APPLICATION_ID\\s*=\\s*\"([^\"]+)\"");
+  private static final Pattern TRANSACTIONAL_ID =
+      Pattern.compile("\\$\\{[a-z.-]*transactional-id:([A-Za-z0-9._-]+)}");
 
   final String module;
   private final Path moduleDir;
@@ -126,6 +128,11 @@ final class ServiceCode {
   /** Consumer group ids of the service's {@code @KafkaListener}s. */
   Set<String> groupIds() {
     return all(GROUP_ID, sources);
+  }
+
+  /** Transactional ids of the service's own producers, e.g. the configuration writer's. */
+  Set<String> transactionalIds() {
+    return all(TRANSACTIONAL_ID, sources);
   }
 
   /** Kafka Streams application ids the service defines. */

@@ -25,7 +25,7 @@ final class TopicAccess {
           "vigil.escalations.v1", Set.of("notifier", "ticket-store"),
           "vigil.notifications.v1", Set.of("notifier", "ticket-store"),
           "vigil.sla.v1", Set.of("ticket-store"),
-          "vigil.config.v1", Set.of(),
+          "vigil.config.v1", SERVICES,
           "vigil.dead-letters.v1", Set.of());
 
   /**

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Which role each API route needs: reads need a viewer (or nobody, when anonymous reads are
- * allowed), actions and reviews a responder, tokens and the audit log an admin.
+ * allowed), actions and reviews a responder, tokens, the audit log and the configuration an admin.
  */
 public final class AccessPolicy {
 
@@ -16,7 +16,9 @@ public final class AccessPolicy {
     if (!path.startsWith("/api/")) {
       return Optional.empty();
     }
-    if (path.startsWith("/api/v1/tokens") || path.startsWith("/api/v1/audit")) {
+    if (path.startsWith("/api/v1/tokens")
+        || path.startsWith("/api/v1/audit")
+        || path.startsWith("/api/v1/config")) {
       return Optional.of(Role.ADMIN);
     }
     if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {

@@ -46,7 +46,7 @@ public class ApiTokens {
     return db.queryOne(
         "check an API token",
         "SELECT name, role FROM api_tokens WHERE token_hash = ?",
-        rs -> new Caller(rs.getString("name"), Role.valueOf(rs.getString("role")), false),
+        rs -> Caller.apiToken(rs.getString("name"), Role.valueOf(rs.getString("role"))),
         hash(token));
   }
 

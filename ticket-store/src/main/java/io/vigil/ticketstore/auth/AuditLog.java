@@ -40,9 +40,8 @@ public class AuditLog {
       String target,
       Map<String, Object> details) {}
 
-  /** Appends what {@code caller} did to {@code target} through {@code via}. */
-  public void record(
-      Caller caller, String via, String action, String target, Map<String, Object> details) {
+  /** Appends what {@code caller} did to {@code target}, through the channel the caller came by. */
+  public void record(Caller caller, String action, String target, Map<String, Object> details) {
     String text;
     try {
       text = json.writeValueAsString(details);
@@ -54,17 +53,25 @@ public class AuditLog {
         "INSERT INTO audit_log (at, actor, via, action, target, details) VALUES (?, ?, ?, ?, ?, ?)",
         Instant.now(),
         caller.name(),
-        via,
+        caller.via().label(),
         action,
         target,
         text);
   }
 
-  /** The newest {@code limit} lines after {@code afterSeq}, oldest first. */
+  /** The first {@code limit} lines after {@code afterSeq}, oldest first. */
   public List<AuditEntry> read(long afterSeq, int limit) {
+    return read(afterSeq, limit, null);
+  }
+
+  /** The first {@code limit} lines after {@code afterSeq} that came {@code via} (any when null). */
+  public List<AuditEntry> read(long afterSeq, int limit, Via via) {
+    Object[] values =
+        via == null ? new Object[] {afterSeq, limit} : new Object[] {afterSeq, via.label(), limit};
     return db.query(
         "read the audit log",
         "SELECT seq, at, actor, via, action, target, details FROM audit_log WHERE seq > ?"
+            + (via == null ? "" : " AND via = ?")
             + " ORDER BY seq LIMIT ?",
         rs ->
             new AuditEntry(
@@ -75,8 +82,7 @@ public class AuditLog {
                 rs.getString("action"),
                 rs.getString("target"),
                 parse(rs.getString("details"))),
-        afterSeq,
-        limit);
+        values);
   }
 
   private Map<String, Object> parse(String text) {

@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -73,11 +74,7 @@ public class TokenController {
     Role role = Role.parse(body.role());
     String token = tokens.create(body.name(), role);
     audit.record(
-        Caller.of(request),
-        "api",
-        "token.create",
-        body.name().trim(),
-        Map.of("role", role.label()));
+        Caller.of(request), "token.create", body.name().trim(), Map.of("role", role.label()));
     return HttpResponse.created(new CreatedToken(body.name().trim(), role.label(), token));
   }
 
@@ -98,18 +95,31 @@ public class TokenController {
     if (!tokens.revoke(name)) {
       throw new NotFoundException("no API token named '" + name + "'");
     }
-    audit.record(Caller.of(request), "api", "token.revoke", name, Map.of());
+    audit.record(Caller.of(request), "token.revoke", name, Map.of());
     return HttpResponse.noContent();
   }
 
   @Get("/audit")
-  @Operation(summary = "The audit log, oldest first, a page at a time (admin)")
-  public AuditPage audit(@QueryValue @Nullable Long after, @QueryValue @Nullable Integer limit) {
+  @Operation(
+      summary = "The audit log, oldest first, a page at a time (admin)",
+      description =
+          "Each entry says how the action came in (via): api (an API token), link (a signed"
+              + " action link from a page) or console (the web console).")
+  @ApiResponse(responseCode = "400", description = "a bad limit or via")
+  public AuditPage audit(
+      @QueryValue @Nullable Long after,
+      @QueryValue @Nullable Integer limit,
+      @Parameter(description = "only entries that came in this way: api, link or console")
+          @QueryValue
+          @Nullable
+          String via) {
     int size = limit == null ? 100 : limit;
     if (size < 1 || size > 500) {
       throw new IllegalArgumentException("limit must be between 1 and 500, got " + size);
     }
-    List<AuditLog.AuditEntry> entries = audit.read(after == null ? 0 : after, size);
+    List<AuditLog.AuditEntry> entries =
+        audit.read(
+            after == null ? 0 : after, size, via == null || via.isBlank() ? null : Via.parse(via));
     return new AuditPage(
         entries, entries.size() < size ? null : entries.get(entries.size() - 1).seq());
   }

@@ -30,32 +30,49 @@ public class ServiceChanges {
 
   /** Records the change unless it is already recorded; whether it was new. */
   public boolean apply(ServiceChange change) {
-    String links;
+    return applyAll(List.of(change)) == 1;
+  }
+
+  /**
+   * Records the changes in one transaction, skipping those recorded before.
+   *
+   * @return how many were new
+   */
+  public int applyAll(List<ServiceChange> changes) {
+    if (changes.isEmpty()) {
+      return 0;
+    }
+    List<String> links = changes.stream().map(this::linksJson).toList();
+    return db.transaction(
+        "record "
+            + (changes.size() == 1 ? "change " : changes.size() + " changes, the first ")
+            + changes.get(0).eventId(),
+        c -> {
+          int applied = 0;
+          for (int i = 0; i < changes.size(); i++) {
+            ServiceChange change = changes.get(i);
+            applied +=
+                Database.update(
+                    c,
+                    "INSERT INTO service_changes (event_id, service_id, summary, source, links,"
+                        + " occurred_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    change.eventId(),
+                    change.serviceId(),
+                    change.summary(),
+                    change.source(),
+                    links.get(i),
+                    change.at());
+          }
+          return applied;
+        });
+  }
+
+  private String linksJson(ServiceChange change) {
     try {
-      links = json.writeValueAsString(change.links());
+      return json.writeValueAsString(change.links());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write change links as JSON", e);
     }
-    return db.transaction(
-        "record change " + change.eventId(),
-        c -> {
-          if (!Database.query(
-                  c, "SELECT 1 FROM service_changes WHERE event_id = ?", rs -> 1, change.eventId())
-              .isEmpty()) {
-            return false;
-          }
-          Database.update(
-              c,
-              "INSERT INTO service_changes (event_id, service_id, summary, source, links,"
-                  + " occurred_at) VALUES (?, ?, ?, ?, ?, ?)",
-              change.eventId(),
-              change.serviceId(),
-              change.summary(),
-              change.source(),
-              links,
-              change.at());
-          return true;
-        });
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.vigil.ticketstore.command;
 
-import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,7 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.vigil.config.VigilConfig;
+import io.vigil.runtime.config.LiveConfig;
 import io.vigil.ticketstore.api.NotFoundException;
 import io.vigil.ticketstore.auth.Caller;
 import io.vigil.ticketstore.ticket.TicketLookup;
@@ -40,13 +39,10 @@ public class CommandController {
   private final TicketLookup tickets;
   private final CommandLog commands;
   private final CommandIssuer issuer;
-  private final BeanProvider<VigilConfig> config;
+  private final LiveConfig config;
 
   public CommandController(
-      TicketLookup tickets,
-      CommandLog commands,
-      CommandIssuer issuer,
-      BeanProvider<VigilConfig> config) {
+      TicketLookup tickets, CommandLog commands, CommandIssuer issuer, LiveConfig config) {
     this.tickets = tickets;
     this.commands = commands;
     this.issuer = issuer;
@@ -178,7 +174,7 @@ public class CommandController {
             body.userId(),
             parseUntil(body.until()),
             body.targetIncidentId());
-    if (command.userId() != null && config.get().user(command.userId()).isEmpty()) {
+    if (command.userId() != null && config.current().user(command.userId()).isEmpty()) {
       throw new IllegalArgumentException(
           "userId names no user of the configuration: '" + command.userId() + "'");
     }
@@ -194,7 +190,7 @@ public class CommandController {
     put(details, "userId", command.userId());
     put(details, "until", command.snoozeUntil() == null ? null : command.snoozeUntil().toString());
     put(details, "targetIncidentId", command.targetIncidentId());
-    issuer.issue(command, caller, "api", details, () -> {});
+    issuer.issue(command, caller, details, () -> {});
     return HttpResponse.accepted()
         .<Accepted>body(new Accepted(command.commandId(), "pending"))
         .header("Location", "/api/v1/commands/" + command.commandId());

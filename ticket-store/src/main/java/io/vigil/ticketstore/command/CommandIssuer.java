@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Issues a validated human command the one way every channel (API, signed link) must: recorded
- * pending, put on {@code vigil.incident-commands.v1} (acks=all) — forgotten again if Kafka does not
- * take it — and only then written to the audit log.
+ * Issues a validated human command the one way every channel (API, signed link, console) must:
+ * recorded pending, put on {@code vigil.incident-commands.v1} (acks=all) — forgotten again if Kafka
+ * does not take it — and only then written to the audit log.
  */
 @Singleton
 public class CommandIssuer {
@@ -25,14 +25,13 @@ public class CommandIssuer {
   }
 
   /**
-   * Issues {@code command} for {@code caller}, audited as coming {@code via} a channel with {@code
-   * details} (the command id is added first).
+   * Issues {@code command} for {@code caller}, audited with the channel the caller came by and
+   * {@code details} (the command id is added first).
    *
    * @param undo what the caller must roll back if Kafka refuses the command
    * @throws RuntimeException from the publisher when Kafka does not take the command
    */
-  public void issue(
-      Command command, Caller caller, String via, Map<String, Object> details, Runnable undo) {
+  public void issue(Command command, Caller caller, Map<String, Object> details, Runnable undo) {
     commands.pending(command);
     try {
       publisher.publish(command);
@@ -44,6 +43,6 @@ public class CommandIssuer {
     Map<String, Object> audited = new LinkedHashMap<>();
     audited.put("commandId", command.commandId());
     audited.putAll(details);
-    audit.record(caller, via, command.action().auditAction(), command.incidentId(), audited);
+    audit.record(caller, command.action().auditAction(), command.incidentId(), audited);
   }
 }

@@ -3,7 +3,10 @@ package io.vigil.ticketstore.command;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vigil.ticketstore.db.Database;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,42 +59,53 @@ public class CommandLog {
 
   /** Records the classifier's answer unless the command was answered before. */
   public void answered(CommandOutcome outcome) {
+    answeredAll(List.of(outcome));
+  }
+
+  /** Records the answers in their order in one transaction; a command's first answer is final. */
+  public void answeredAll(List<CommandOutcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
     db.transaction(
-        "record the answer to command " + outcome.commandId(),
+        "record the answer"
+            + (outcomes.size() == 1 ? "" : "s to " + outcomes.size() + " commands, the first,")
+            + " to command "
+            + outcomes.get(0).commandId(),
         c -> {
-          int updated =
-              Database.update(
-                  c,
-                  "UPDATE commands SET status = ?, reason = ?, decided_at = ?"
-                      + " WHERE command_id = ? AND status = ?",
-                  outcome.status().name(),
-                  outcome.reason(),
-                  outcome.at(),
-                  outcome.commandId(),
-                  CommandStatus.PENDING.name());
-          if (updated == 0
-              && Database.query(
-                      c,
-                      "SELECT 1 FROM commands WHERE command_id = ?",
-                      rs -> 1,
-                      outcome.commandId())
-                  .isEmpty()) {
-            // Issued before this store kept commands, or by another writer: still worth knowing.
-            Database.update(
-                c,
-                "INSERT INTO commands (command_id, incident_id, action, actor, issued_at, status,"
-                    + " reason, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                outcome.commandId(),
-                outcome.incidentId(),
-                outcome.action() == null ? "UNKNOWN" : outcome.action(),
-                outcome.actor() == null ? "unknown" : outcome.actor(),
-                outcome.at(),
-                outcome.status().name(),
-                outcome.reason(),
-                outcome.at());
+          for (CommandOutcome outcome : outcomes) {
+            answered(c, outcome);
           }
           return null;
         });
+  }
+
+  private static void answered(Connection c, CommandOutcome outcome) throws SQLException {
+    int updated =
+        Database.update(
+            c,
+            "UPDATE commands SET status = ?, reason = ?, decided_at = ?"
+                + " WHERE command_id = ? AND status = ?",
+            outcome.status().name(),
+            outcome.reason(),
+            outcome.at(),
+            outcome.commandId(),
+            CommandStatus.PENDING.name());
+    if (updated == 0) {
+      // Issued before this store kept commands, or by another writer: still worth knowing.
+      Database.update(
+          c,
+          "INSERT INTO commands (command_id, incident_id, action, actor, issued_at, status,"
+              + " reason, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+          outcome.commandId(),
+          outcome.incidentId(),
+          outcome.action() == null ? "UNKNOWN" : outcome.action(),
+          outcome.actor() == null ? "unknown" : outcome.actor(),
+          outcome.at(),
+          outcome.status().name(),
+          outcome.reason(),
+          outcome.at());
+    }
   }
 
   /** The command with that id, if it is known. */

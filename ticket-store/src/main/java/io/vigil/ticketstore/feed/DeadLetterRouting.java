@@ -1,6 +1,5 @@
 package io.vigil.ticketstore.feed;
 
-import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.context.BeanProvider;
 import io.vigil.runtime.kafka.DeadLetters;
 import io.vigil.schemas.registry.SchemaRegistryClient;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * on and nothing is silently dropped.
  */
 @Singleton
-public class DeadLetterRouting {
+public class DeadLetterRouting implements DeadLetterSink {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRouting.class);
 
@@ -32,28 +31,28 @@ public class DeadLetterRouting {
     this.serializer = new AvroSerializer<>(registry, false);
   }
 
-  /** Dead-letters the failed record; micronaut-kafka has already moved past it. */
-  public void handle(KafkaListenerException exception) {
-    Throwable reason = exception.getCause() == null ? exception : exception.getCause();
+  @Override
+  public void unreadable(RecordDeserializationException unreadable) {
+    // Kafka's own message only says where; the deserializer's says why.
+    Throwable reason = unreadable.getCause() == null ? unreadable : unreadable.getCause();
     try {
-      if (reason instanceof RecordDeserializationException unreadable) {
-        deadLetters
-            .get()
-            .publish(
-                unreadable.topicPartition().topic(),
-                unreadable.topicPartition().partition(),
-                unreadable.offset(),
-                bytes(unreadable.keyBuffer()),
-                bytes(unreadable.valueBuffer()),
-                // Kafka's own message only says where; the deserializer's says why.
-                unreadable.getCause() == null ? unreadable : unreadable.getCause());
-        return;
-      }
-      ConsumerRecord<?, ?> record = exception.getConsumerRecord().orElse(null);
-      if (record == null) {
-        LOG.error("listener failed outside any record: {}", reason.getMessage(), reason);
-        return;
-      }
+      deadLetters
+          .get()
+          .publish(
+              unreadable.topicPartition().topic(),
+              unreadable.topicPartition().partition(),
+              unreadable.offset(),
+              bytes(unreadable.keyBuffer()),
+              bytes(unreadable.valueBuffer()),
+              reason);
+    } catch (RuntimeException e) {
+      skipped(reason, e);
+    }
+  }
+
+  @Override
+  public void failed(ConsumerRecord<?, ?> record, Throwable reason) {
+    try {
       deadLetters
           .get()
           .publish(
@@ -68,12 +67,16 @@ public class DeadLetterRouting {
                   : null,
               reason);
     } catch (RuntimeException e) {
-      LOG.error(
-          "cannot dead-letter a failed record ({}); it is skipped: {}",
-          reason.getMessage(),
-          e.getMessage(),
-          e);
+      skipped(reason, e);
     }
+  }
+
+  private static void skipped(Throwable reason, RuntimeException e) {
+    LOG.error(
+        "cannot dead-letter a failed record ({}); it is skipped: {}",
+        reason.getMessage(),
+        e.getMessage(),
+        e);
   }
 
   private static byte[] bytes(ByteBuffer buffer) {

@@ -1,38 +1,20 @@
 package io.vigil.ticketstore.feed;
 
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
-import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
-import io.micronaut.context.annotation.Property;
 import io.vigil.schemas.NotificationEvent;
-import io.vigil.ticketstore.ticket.StoreUnavailableException;
+import io.vigil.ticketstore.ticket.TicketEvent;
 import io.vigil.ticketstore.ticket.TicketLedger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Applies every committed record of {@code vigil.notifications.v1} (one delivery attempt and its
- * result) to the tickets, retrying while the database is unavailable and dead-lettering what cannot
- * be applied.
+ * result) to the tickets, a poll at a time, retrying while the database is unavailable and
+ * dead-lettering what cannot be applied.
  */
-@KafkaListener(
-    groupId = "vigil-ticket-store-notifications",
-    clientId = "ticket-store-notifications",
-    offsetReset = OffsetReset.EARLIEST,
-    offsetStrategy = OffsetStrategy.SYNC,
-    errorStrategy =
-        @ErrorStrategy(
-            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
-            retryDelay = "500ms",
-            retryCount = 8,
-            exceptionTypes = StoreUnavailableException.class),
-    properties = @Property(name = ConsumerConfig.ISOLATION_LEVEL_CONFIG, value = "read_committed"))
-public class NotificationEventsListener implements KafkaListenerExceptionHandler {
+@FeedConsumer(groupId = "vigil-ticket-store-notifications", clientId = "ticket-store-notifications")
+public class NotificationEventsListener extends FeedListener<NotificationEvent, TicketEvent> {
 
   /**
    * Spelled here because annotations need a constant; a test holds it to {@code
@@ -41,20 +23,24 @@ public class NotificationEventsListener implements KafkaListenerExceptionHandler
   static final String TOPIC = "vigil.notifications.v1";
 
   private final TicketLedger ledger;
-  private final DeadLetterRouting deadLetters;
 
   public NotificationEventsListener(TicketLedger ledger, DeadLetterRouting deadLetters) {
+    super(deadLetters);
     this.ledger = ledger;
-    this.deadLetters = deadLetters;
   }
 
   @Topic(TOPIC)
-  void receive(ConsumerRecord<String, NotificationEvent> record) {
-    ledger.apply(NotificationEventMapping.toTicketEvent(record.value()));
+  void receive(List<ConsumerRecord<String, NotificationEvent>> records) {
+    applyPoll(records);
   }
 
   @Override
-  public void handle(KafkaListenerException exception) {
-    deadLetters.handle(exception);
+  protected Optional<TicketEvent> read(NotificationEvent value) {
+    return Optional.of(NotificationEventMapping.toTicketEvent(value));
+  }
+
+  @Override
+  protected void applyAll(List<TicketEvent> events) {
+    ledger.applyAll(events);
   }
 }

@@ -1,12 +1,42 @@
 package io.vigil.ticketstore.link;
 
 /**
- * The small HTML pages a person sees after following an action link; every value is HTML-escaped,
- * since incident and user ids come from the link.
+ * The small HTML pages a person sees when following an action link — the confirmation, the result
+ * or the refusal; every value is HTML-escaped, since incident and user ids come from the link.
  */
 final class LinkPages {
 
   private LinkPages() {}
+
+  /**
+   * Asks the person to confirm: a form whose button POSTs to the same address (no {@code action}
+   * attribute, so the link never appears in the page), since mail scanners fetch links but do not
+   * submit forms.
+   */
+  static String confirm(LinkClaim claim, String title) {
+    String verb = claim.action().wire();
+    String capitalised = Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
+    String what =
+        title == null || title.isBlank()
+            ? "incident " + claim.incidentId()
+            : "incident " + claim.incidentId() + " (\u201c" + title + "\u201d)";
+    return new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<meta name=\"robots\" content=\"noindex\"><title>")
+        .append(escape(capitalised + " incident " + claim.incidentId() + "?"))
+        .append("</title></head>\n<body><h1>")
+        .append(escape(capitalised + " " + what + " as " + claim.userId() + "?"))
+        .append("</h1><form method=\"post\"><button type=\"submit\">")
+        .append(escape(capitalised))
+        .append("</button></form><p>")
+        .append(
+            escape(
+                "Nothing happens until you press the button. This link works once and expires at "
+                    + claim.expiresAt()
+                    + "."))
+        .append("</p></body></html>\n")
+        .toString();
+  }
 
   /** The action was issued now. */
   static String done(LinkClaim claim, String commandId) {

@@ -102,7 +102,7 @@ public class ReviewController {
       throw new ConflictException(
           "incident '" + id + "' has a review already; PUT it to change it");
     }
-    audit.record(caller, "api", "review.create", id, Map.of());
+    audit.record(caller, "review.create", id, Map.of());
     return HttpResponse.created(view(id));
   }
 
@@ -121,7 +121,7 @@ public class ReviewController {
     if (!reviews.update(id, review)) {
       throw noReview(id);
     }
-    audit.record(Caller.of(request), "api", "review.update", id, Map.of());
+    audit.record(Caller.of(request), "review.update", id, Map.of());
     return view(id);
   }
 
@@ -133,7 +133,7 @@ public class ReviewController {
     if (!reviews.delete(id)) {
       throw noReview(id);
     }
-    audit.record(Caller.of(request), "api", "review.delete", id, Map.of());
+    audit.record(Caller.of(request), "review.delete", id, Map.of());
     return HttpResponse.noContent();
   }
 

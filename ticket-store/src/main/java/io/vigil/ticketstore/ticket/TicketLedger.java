@@ -4,14 +4,16 @@ import io.vigil.ticketstore.timeline.TimelineRepository;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies each event exactly once: its timeline line and its ticket change commit in one
- * transaction, and an event already recorded changes nothing, so replaying every topic from the
- * start rebuilds the same tickets.
+ * Applies each event exactly once: its timeline line and its ticket change commit together (a whole
+ * poll of events in one transaction, the lines and the changes each sent as JDBC batches), and an
+ * event already recorded changes nothing, so replaying every topic from the start rebuilds the same
+ * tickets.
  */
 @Singleton
 public class TicketLedger {
@@ -20,7 +22,6 @@ public class TicketLedger {
 
   private final DataSource dataSource;
   private final TimelineRepository timeline;
-  private final TicketRepository tickets = new TicketRepository();
 
   public TicketLedger(DataSource dataSource, TimelineRepository timeline) {
     this.dataSource = dataSource;
@@ -34,32 +35,57 @@ public class TicketLedger {
    * @throws StoreUnavailableException when the database fails; the event is worth retrying
    */
   public boolean apply(TicketEvent event) {
+    return applyAll(List.of(event)) == 1;
+  }
+
+  /**
+   * Applies the events in their order in one transaction, skipping those applied before (also a
+   * repeat within {@code events}); all of them or none commit.
+   *
+   * @return how many were new
+   * @throws StoreUnavailableException when the database fails; the events are worth retrying
+   */
+  public int applyAll(List<TicketEvent> events) {
+    if (events.isEmpty()) {
+      return 0;
+    }
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        if (!timeline.insertIfNew(c, event.entry())) {
-          c.rollback();
-          LOG.debug("already applied {} {}", event.entry().source(), event.entry().eventId());
-          return false;
+        boolean[] fresh =
+            timeline.insertAllIfNew(c, events.stream().map(TicketEvent::entry).toList());
+        TicketWrites writes = new TicketWrites();
+        int applied = 0;
+        for (int i = 0; i < events.size(); i++) {
+          TicketEvent event = events.get(i);
+          if (fresh[i]) {
+            writes.add(event.incidentId(), event.entry().at(), event.change());
+            applied++;
+          } else {
+            LOG.debug("already applied {} {}", event.entry().source(), event.entry().eventId());
+          }
         }
-        tickets.change(c, event.incidentId(), event.entry().at(), event.change());
+        writes.execute(c);
         c.commit();
-        return true;
+        return applied;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
     } catch (SQLException e) {
       throw new StoreUnavailableException(
-          "cannot apply "
-              + event.entry().source()
-              + " event "
-              + event.entry().eventId()
-              + " of incident "
-              + event.incidentId()
-              + ": "
-              + e.getMessage(),
-          e);
+          "cannot apply " + describe(events) + ": " + e.getMessage(), e);
     }
+  }
+
+  private static String describe(List<TicketEvent> events) {
+    TicketEvent first = events.get(0);
+    String one =
+        first.entry().source()
+            + " event "
+            + first.entry().eventId()
+            + " of incident "
+            + first.incidentId();
+    return events.size() == 1 ? one : events.size() + " events, the first " + one;
   }
 }

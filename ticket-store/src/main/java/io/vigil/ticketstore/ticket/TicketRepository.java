@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The SQL of the {@code tickets} table, on a connection the caller owns, so a ticket change and its
- * timeline line commit together.
+ * The queries of the {@code tickets} table, on a connection the caller owns; what events write is
+ * in {@link TicketWrites}.
  */
 final class TicketRepository {
 
@@ -23,103 +23,6 @@ final class TicketRepository {
       "incident_id, service_id, dedup_key, title, severity, priority, incident_class, urgency,"
           + " status, alert_count, first_seen, last_seen, acknowledged_at, resolved_at,"
           + " escalation_policy_id, updated_at";
-
-  /** Applies {@code change} to the ticket of {@code incidentId}; a missing ticket is left alone. */
-  void change(Connection c, String incidentId, Instant at, TicketChange change)
-      throws SQLException {
-    if (change instanceof TicketChange.Open open) {
-      open(c, incidentId, at, open);
-    } else if (change instanceof TicketChange.AlertsGrouped grouped) {
-      update(
-          c,
-          "alert_count = ?, last_seen = ?",
-          incidentId,
-          at,
-          grouped.alertCount(),
-          grouped.lastSeen());
-    } else if (change instanceof TicketChange.Reclassify r) {
-      update(
-          c,
-          "severity = ?, priority = ?, incident_class = ?, urgency = ?",
-          incidentId,
-          at,
-          r.severity(),
-          r.priority(),
-          r.incidentClass(),
-          r.urgency());
-    } else if (change instanceof TicketChange.Acknowledge ack) {
-      update(
-          c,
-          "status = ?, acknowledged_at = ?",
-          incidentId,
-          at,
-          TicketStatus.ACKNOWLEDGED.name(),
-          ack.at());
-    } else if (change instanceof TicketChange.Resolve resolve) {
-      update(
-          c,
-          "status = ?, resolved_at = ?",
-          incidentId,
-          at,
-          TicketStatus.RESOLVED.name(),
-          resolve.at());
-    } else if (change instanceof TicketChange.Reopen) {
-      update(
-          c,
-          "status = ?, acknowledged_at = NULL, resolved_at = NULL",
-          incidentId,
-          at,
-          TicketStatus.TRIGGERED.name());
-    }
-  }
-
-  private void open(Connection c, String incidentId, Instant at, TicketChange.Open o)
-      throws SQLException {
-    Object[] values = {
-      o.serviceId(),
-      o.dedupKey(),
-      o.title(),
-      o.severity(),
-      o.priority(),
-      o.incidentClass(),
-      o.urgency(),
-      TicketStatus.TRIGGERED.name(),
-      1L,
-      o.firstSeen(),
-      o.firstSeen(),
-      null,
-      null,
-      o.escalationPolicyId(),
-      at,
-      incidentId
-    };
-    int updated =
-        execute(
-            c,
-            "UPDATE tickets SET service_id = ?, dedup_key = ?, title = ?, severity = ?,"
-                + " priority = ?, incident_class = ?, urgency = ?, status = ?, alert_count = ?,"
-                + " first_seen = ?, last_seen = ?, acknowledged_at = ?, resolved_at = ?,"
-                + " escalation_policy_id = ?, updated_at = ? WHERE incident_id = ?",
-            values);
-    if (updated == 0) {
-      execute(
-          c,
-          "INSERT INTO tickets (service_id, dedup_key, title, severity, priority, incident_class,"
-              + " urgency, status, alert_count, first_seen, last_seen, acknowledged_at,"
-              + " resolved_at, escalation_policy_id, updated_at, incident_id)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          values);
-    }
-  }
-
-  private void update(Connection c, String set, String incidentId, Instant at, Object... values)
-      throws SQLException {
-    Object[] all = new Object[values.length + 2];
-    System.arraycopy(values, 0, all, 0, values.length);
-    all[values.length] = at;
-    all[values.length + 1] = incidentId;
-    execute(c, "UPDATE tickets SET " + set + ", updated_at = ? WHERE incident_id = ?", all);
-  }
 
   Optional<Ticket> find(Connection c, String incidentId) throws SQLException {
     try (PreparedStatement ps =
@@ -251,13 +154,6 @@ final class TicketRepository {
   static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
-  }
-
-  static int execute(Connection c, String sql, Object... values) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, values);
-      return ps.executeUpdate();
-    }
   }
 
   static void bind(PreparedStatement ps, Object... values) throws SQLException {

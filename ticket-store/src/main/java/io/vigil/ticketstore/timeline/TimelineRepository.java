@@ -22,9 +22,6 @@ import java.util.Map;
 @Singleton
 public class TimelineRepository {
 
-  /** SQLSTATE of a unique-constraint violation, on PostgreSQL and H2 alike. */
-  private static final String UNIQUE_VIOLATION = "23505";
-
   private static final Argument<Map<String, Object>> DETAILS =
       Argument.mapOf(String.class, Object.class);
 
@@ -37,39 +34,50 @@ public class TimelineRepository {
   /**
    * Inserts the line unless its {@code (source, eventId)} is already recorded.
    *
-   * @return whether the line is new; when it is not, the caller must roll back, because PostgreSQL
-   *     aborts a transaction after a failed statement
+   * @return whether the line is new
    */
   public boolean insertIfNew(Connection c, TimelineEntry entry) throws SQLException {
-    try (PreparedStatement check =
-        c.prepareStatement("SELECT 1 FROM timeline_entries WHERE source = ? AND event_id = ?")) {
-      check.setString(1, entry.source());
-      check.setString(2, entry.eventId());
-      try (ResultSet rs = check.executeQuery()) {
-        if (rs.next()) {
-          return false;
-        }
-      }
-    }
+    return insertAllIfNew(c, List.of(entry))[0];
+  }
+
+  /**
+   * Inserts each line unless its {@code (source, eventId)} is already recorded (also earlier in
+   * {@code entries}), as one JDBC batch. A duplicate is skipped by the database ({@code ON CONFLICT
+   * DO NOTHING}) without failing the statement, so one transaction can hold many events, duplicates
+   * among them.
+   *
+   * @return for each line, in order, whether it is new
+   * @throws IllegalStateException if the driver does not say which lines were inserted (the
+   *     PostgreSQL driver's {@code reWriteBatchedInserts}, which must stay off)
+   */
+  public boolean[] insertAllIfNew(Connection c, List<TimelineEntry> entries) throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO timeline_entries (source, event_id, incident_id, occurred_at, kind,"
-                + " actor, summary, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setString(1, entry.source());
-      insert.setString(2, entry.eventId());
-      insert.setString(3, entry.incidentId());
-      insert.setObject(4, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
-      insert.setString(5, entry.kind().name());
-      insert.setString(6, entry.actor());
-      insert.setString(7, entry.summary());
-      insert.setString(8, toJson(entry.details()));
-      insert.executeUpdate();
-      return true;
-    } catch (SQLException e) {
-      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        return false; // a concurrent redelivery won the race
+                + " actor, summary, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
+      for (TimelineEntry entry : entries) {
+        insert.setString(1, entry.source());
+        insert.setString(2, entry.eventId());
+        insert.setString(3, entry.incidentId());
+        insert.setObject(4, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
+        insert.setString(5, entry.kind().name());
+        insert.setString(6, entry.actor());
+        insert.setString(7, entry.summary());
+        insert.setString(8, toJson(entry.details()));
+        insert.addBatch();
       }
-      throw e;
+      int[] counts = insert.executeBatch();
+      boolean[] inserted = new boolean[entries.size()];
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] < 0) {
+          throw new IllegalStateException(
+              "the JDBC driver did not say which timeline lines were new; remove"
+                  + " reWriteBatchedInserts from VIGIL_DB_URL");
+        }
+        inserted[i] = counts[i] == 1;
+      }
+      return inserted;
     }
   }
 

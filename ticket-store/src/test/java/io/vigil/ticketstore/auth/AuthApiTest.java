@@ -142,6 +142,14 @@ class AuthApiTest {
           "/api/v1/tokens:",
           "/api/v1/tokens/{name}:",
           "/api/v1/audit:",
+          "/api/v1/users:",
+          "/api/v1/users/{id}:",
+          "/api/v1/services:",
+          "/api/v1/services/{id}:",
+          "/api/v1/oncall:",
+          "/api/v1/schedules/{id}/shifts:",
+          "/api/v1/incidents/{id}/status-updates:",
+          "/a/{token}:",
           "/status.json:"
         }) {
       assertThat(yaml).contains("\n  " + path + "\n");

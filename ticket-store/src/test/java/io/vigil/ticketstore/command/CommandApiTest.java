@@ -229,6 +229,31 @@ class CommandApiTest {
                 + "\",\"note\":\"war room\"}}");
   }
 
+  @Test
+  void aUserAddedToTheConfigurationCanBeAssignedFromTheNextRequestOn() throws Exception {
+    String local =
+        java.nio.file.Files.readString(java.nio.file.Path.of("../deploy/local/vigil.yaml"));
+    assertError(
+        post("/api/v1/incidents/inc-1/reassign", "{\"userId\":\"erin\"}", responder),
+        400,
+        "userId names no user of the configuration: 'erin'");
+    try {
+      api.config()
+          .replace(
+              local.replace(
+                  "\nteams:",
+                  "  - { id: erin, name: Erin, contactMethods: [ { id: erin-mail, type: email,"
+                      + " address: erin@example.com } ] }\n\nteams:"));
+
+      Answer answer = post("/api/v1/incidents/inc-1/reassign", "{\"userId\":\"erin\"}", responder);
+
+      assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+      assertThat(published.published).extracting(Command::userId).containsExactly("erin");
+    } finally {
+      api.config().replace(local);
+    }
+  }
+
   static String token(String name, String role) {
     Answer answer =
         api.send(

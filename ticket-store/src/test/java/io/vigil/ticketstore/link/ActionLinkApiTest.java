@@ -23,14 +23,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code GET /a/{token}} over HTTP against a real database, without an API token: a valid link
- * publishes one command and audits it as {@code via=link}; a second use issues nothing; tampered,
- * expired, malformed and unknown-key links are refused with their status and an HTML page.
+ * {@code /a/{token}} over HTTP against a real database, without an API token: following the link
+ * ({@code GET}, what a mail scanner does too) only shows a confirm button; its {@code POST}
+ * publishes one command and audits it as {@code via=link}; a second use issues nothing; a link
+ * signed with a previous key still accepted works; tampered, expired, malformed and unknown-key
+ * links are refused with their status and an HTML page, on GET and POST alike.
  */
 class ActionLinkApiTest {
 
   private static final Instant T0 = Instant.parse("2026-03-02T10:15:30Z");
   private static final long LATER = Instant.now().plusSeconds(3600).getEpochSecond();
+  private static final String OLD_KEY = "the-previous-signing-key-of-the-notifier-0001";
 
   private static ApiTestServer api;
   private static RecordingCommandPublisher published;
@@ -41,7 +44,13 @@ class ActionLinkApiTest {
   @BeforeAll
   static void start() {
     // Anonymous reads off: the link must work as its own credential, not as an anonymous read.
-    api = new ApiTestServer(Map.of("vigil.api.allow-anonymous-read", false));
+    api =
+        new ApiTestServer(
+            Map.of(
+                "vigil.api.allow-anonymous-read",
+                false,
+                "vigil.links.accepted-keys",
+                "old-2026-01=" + OLD_KEY + ", old-2025-12=" + "b".repeat(40)));
     published = api.bean(RecordingCommandPublisher.class);
     TicketLedger ledger = api.bean(TicketLedger.class);
     ledger.apply(IncidentEventMapping.toTicketEvent(Events.opened("inc-1", "payments", T0)));
@@ -167,12 +176,111 @@ class ActionLinkApiTest {
   }
 
   @Test
+  void followingTheLinkOnlyAsksForConfirmationWithAButtonThatPosts() {
+    // A link of its own: a later expiry than the other tests' links of alice.
+    String token = link("inc-1", "alice", "acknowledge", LATER + 1);
+    int audited = api.bean(AuditLog.class).read(0, 500).size();
+
+    Page page = get(token);
+    Page again = get(token);
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.body())
+        .contains(
+            "<h1>Acknowledge incident inc-1 (\u201cCPU above 90% on payments\u201d) as"
+                + " alice?</h1>")
+        .contains("<form method=\"post\"><button type=\"submit\">Acknowledge</button></form>")
+        .contains("Nothing happens until you press the button.")
+        .doesNotContain(token);
+    assertThat(again).isEqualTo(page);
+    assertThat(published.published).isEmpty();
+    assertThat(api.bean(AuditLog.class).read(0, 500)).hasSize(audited);
+
+    assertThat(follow(token).body()).contains("Incident inc-1 acknowledged by alice.");
+    assertThat(get(token).body())
+        .contains("Incident inc-1 already acknowledged by alice with this link at ")
+        .doesNotContain("<form");
+    assertThat(published.published).hasSize(1);
+  }
+
+  @Test
+  void theConfirmPageCannotBeFramedOrCached() {
+    HttpResponse<String> response =
+        api.http.exchange(
+            HttpRequest.GET("/a/" + link("inc-1", "carol", "resolve", LATER)), String.class);
+
+    assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(response.header("Content-Security-Policy"))
+        .isEqualTo(
+            "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+  }
+
+  @Test
+  void aRefusedLinkIsRefusedOnGetAsOnPost() {
+    long past = Instant.parse("2026-03-01T00:00:00Z").getEpochSecond();
+    String expired = link("inc-1", "alice", "acknowledge", past);
+
+    Page page = get(expired);
+
+    assertThat(page.status()).isEqualTo(410);
+    assertThat(page.body())
+        .contains("this link expired at 2026-03-01T00:00:00Z; open the incident in Vigil instead");
+    assertThat(get("not-a-link").status()).isEqualTo(400);
+    assertThat(get(link("inc-404", "alice", "acknowledge", LATER)).status()).isEqualTo(404);
+    assertThat(published.published).isEmpty();
+  }
+
+  @Test
+  void aLinkSignedWithAPreviousKeyStillAcceptedWorksDuringTheRotation() {
+    String token = TestLinks.token(OLD_KEY, "old-2026-01", "inc-1", "bob", "resolve", LATER);
+    String wrongKeyForTheId =
+        TestLinks.token(TestLinks.LOCAL_KEY, "old-2026-01", "inc-1", "bob", "resolve", LATER);
+
+    assertRefused(follow(wrongKeyForTheId), 403, "this link&#39;s signature is not valid");
+    assertThat(get(token).body()).contains("Resolve incident inc-1");
+    assertThat(follow(token).body()).contains("Incident inc-1 resolved by bob.");
+    assertThat(published.published).hasSize(1);
+    assertThat(api.bean(AuditLog.class).read(0, 100))
+        .filteredOn(
+            e -> published.published.get(0).commandId().equals(e.details().get("commandId")))
+        .singleElement()
+        .satisfies(e -> assertThat(e.details()).containsEntry("keyId", "old-2026-01"));
+  }
+
+  @Test
+  void aUserRemovedFromTheConfigurationCannotUseTheirLinkFromTheNextClickOn() {
+    String token = link("inc-1", "dave", "acknowledge", LATER);
+    assertThat(get(token).status()).isEqualTo(200);
+    String withoutDave =
+        """
+        apiVersion: vigil/v1
+        users:
+          - { id: alice, name: Alice, contactMethods: [ { id: a, type: email, address: a@example.com } ] }
+        escalationPolicies:
+          - { id: ops, levels: [ { targets: [ { user: alice } ] } ] }
+        services:
+          - { id: payments, name: Payments API, escalationPolicy: ops }
+        """;
+    try {
+      api.config().replace(withoutDave);
+
+      assertRefused(follow(token), 403, "made for user &#39;dave&#39;, who is no longer in");
+    } finally {
+      api.config().replace(read("../deploy/local/vigil.yaml"));
+    }
+  }
+
+  @Test
   void theRouteIsInTheOpenApiDescription() {
     String yaml =
         api.http.retrieve(HttpRequest.GET("/swagger/vigil-ticket-store-v1.yml"), String.class);
 
     assertThat(yaml)
         .contains("/a/{token}:")
+        .contains("Show what a signed link from a page would do, with a confirm button")
         .contains("Acknowledge or resolve an incident with a signed link");
   }
 
@@ -187,10 +295,29 @@ class ActionLinkApiTest {
     assertThat(published.published).isEmpty();
   }
 
-  private static Page follow(String token) {
+  private static String read(String path) {
     try {
-      HttpResponse<String> response =
-          api.http.exchange(HttpRequest.GET("/a/" + token), String.class);
+      return java.nio.file.Files.readString(java.nio.file.Path.of(path));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Follows the link as a browser or a mail scanner does. */
+  private static Page get(String token) {
+    return exchange(HttpRequest.GET("/a/" + token));
+  }
+
+  /** Presses the confirm page's button: a form POST to the same address, with an empty body. */
+  private static Page follow(String token) {
+    return exchange(
+        HttpRequest.POST("/a/" + token, "")
+            .contentType(io.micronaut.http.MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+  }
+
+  private static Page exchange(HttpRequest<?> request) {
+    try {
+      HttpResponse<String> response = api.http.exchange(request, String.class);
       return new Page(
           response.getStatus().getCode(),
           response.getContentType().map(Object::toString).orElse(""),

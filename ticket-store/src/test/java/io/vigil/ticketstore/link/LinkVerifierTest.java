@@ -140,6 +140,57 @@ class LinkVerifierTest {
         .hasMessageContaining("VIGIL_LINK_KEY_ID) must be 1-32 of");
   }
 
+  @Test
+  void acceptedKeysAreReadByKeyIdSoTheSigningKeyCanRotate() {
+    String old = "o".repeat(32);
+    Map<String, String> keys =
+        LinkSettings.keys("k2", TestLinks.LOCAL_KEY, " k1=" + old + " ,k0=" + "z".repeat(40) + "=");
+
+    assertThat(keys)
+        .containsExactly(
+            Map.entry("k2", TestLinks.LOCAL_KEY),
+            Map.entry("k1", old),
+            Map.entry("k0", "z".repeat(40) + "="));
+    LinkVerifier rotating = new LinkVerifier(keys, Clock.fixed(NOW, ZoneOffset.UTC));
+    assertThat(
+            rotating.verify(TestLinks.token(old, "k1", "inc-1", "alice", "resolve", LATER)).keyId())
+        .isEqualTo("k1");
+    assertThat(
+            rotating
+                .verify(
+                    TestLinks.token(TestLinks.LOCAL_KEY, "k2", "inc-1", "alice", "resolve", LATER))
+                .keyId())
+        .isEqualTo("k2");
+    assertThat(LinkSettings.keys("k2", TestLinks.LOCAL_KEY, "  ")).containsOnlyKeys("k2");
+  }
+
+  @Test
+  void badAcceptedKeysStopStartUpSayingWhichEntry() {
+    String key = "o".repeat(32);
+    assertThatThrownBy(() -> LinkSettings.keys("k2", TestLinks.LOCAL_KEY, "k1=" + key + ",oops"))
+        .hasMessage(
+            "vigil.links.accepted-keys (VIGIL_LINK_ACCEPTED_KEYS) entry 2 must be <key id>=<key>,"
+                + " e.g. old-2026-01=<64 hex characters>; entries are separated by commas");
+    assertThatThrownBy(() -> LinkSettings.keys("k2", TestLinks.LOCAL_KEY, "k1=short"))
+        .hasMessage(
+            "vigil.links.accepted-keys (VIGIL_LINK_ACCEPTED_KEYS): the key of 'k1' must have at"
+                + " least 32 characters");
+    assertThatThrownBy(() -> LinkSettings.keys("k2", TestLinks.LOCAL_KEY, "k|1=" + key))
+        .hasMessageStartingWith(
+            "vigil.links.accepted-keys (VIGIL_LINK_ACCEPTED_KEYS) entry 1's key id must be 1-32 of");
+    assertThatThrownBy(
+            () ->
+                LinkSettings.keys("k2", TestLinks.LOCAL_KEY, "k1=" + key + ",k1=" + "p".repeat(32)))
+        .hasMessage(
+            "vigil.links.accepted-keys (VIGIL_LINK_ACCEPTED_KEYS): key id 'k1' is given twice; one"
+                + " key id names one key, so give the new key a new id");
+    assertThatThrownBy(() -> LinkSettings.keys("k2", TestLinks.LOCAL_KEY, "k2=" + key))
+        .hasMessage(
+            "vigil.links.accepted-keys (VIGIL_LINK_ACCEPTED_KEYS): key id 'k2' is given a key other"
+                + " than vigil.links.signing-key; one key id names one key, so give the new key a"
+                + " new id");
+  }
+
   private static void assertRejected(String token, Reason reason, String message) {
     assertThatThrownBy(() -> VERIFIER.verify(token))
         .as(token)

@@ -2,6 +2,7 @@ package io.vigil.ticketstore.ticket;
 
 import static io.vigil.ticketstore.Events.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.micronaut.context.ApplicationContext;
@@ -226,5 +227,76 @@ class TicketLedgerTest {
         .extracting(Ticket::incidentId)
         .containsExactly("inc-3");
     assertThat(lookup.list(TicketQuery.parse("ACKNOWLEDGED", "payments", null))).isEmpty();
+  }
+
+  @Test
+  void aWholePollInOneTransactionGivesWhatEventByEventGives() {
+    history().forEach(ledger::apply);
+    Map<String, Object> eventByEvent = snapshot(lookup);
+
+    ApplicationContext batched = context();
+    TicketLedger batchLedger = batched.getBean(TicketLedger.class);
+    List<TicketEvent> pollWithRedeliveries = new ArrayList<>(history());
+    pollWithRedeliveries.addAll(history().subList(0, 5));
+
+    assertThat(batchLedger.applyAll(pollWithRedeliveries)).as("new events").isEqualTo(16);
+    assertThat(batchLedger.applyAll(history())).as("the poll replayed").isZero();
+    assertThat(snapshot(batched.getBean(TicketLookup.class))).isEqualTo(eventByEvent);
+  }
+
+  @Test
+  void aPollTheDatabaseRefusesAppliesNothingAndCanBeRetried() {
+    TicketEvent good = IncidentEventMapping.toTicketEvent(Events.opened("inc-9", "payments", T0));
+    // A service id longer than its column: the timeline line is written, the ticket is not.
+    TicketEvent tooLong =
+        IncidentEventMapping.toTicketEvent(Events.opened("inc-10", "s".repeat(300), T0));
+
+    assertThatThrownBy(() -> ledger.applyAll(List.of(good, tooLong)))
+        .isInstanceOfSatisfying(
+            StoreUnavailableException.class, e -> assertThat(e.unreachable()).isFalse())
+        .hasMessageStartingWith(
+            "cannot apply 2 events, the first incidents event inc-9:opened of incident inc-9: ");
+    assertThat(lookup.find("inc-9")).isEmpty();
+    assertThat(lookup.timeline("inc-9")).isEmpty();
+
+    assertThat(ledger.applyAll(List.of(good))).isEqualTo(1);
+    assertThat(lookup.find("inc-9")).isPresent();
+  }
+
+  @Test
+  void anIncidentOpenedAgainReplacesItsTicketInTheOrderOfThePoll() {
+    TicketEvent first = IncidentEventMapping.toTicketEvent(Events.opened("inc-11", "payments", T0));
+    TicketEvent acknowledged =
+        IncidentEventMapping.toTicketEvent(Events.acknowledged("inc-11", "bob", T0.plusSeconds(5)));
+    TicketEvent openedAgain =
+        new TicketEvent(
+            new TimelineEntry(
+                "incidents",
+                "inc-11:opened-again",
+                "inc-11",
+                T0.plusSeconds(9),
+                TimelineKind.OPENED,
+                "classifier",
+                "opened again",
+                Map.of()),
+            new TicketChange.Open(
+                "search",
+                "disk",
+                "Disk full",
+                "ERROR",
+                "P3",
+                "MAJOR",
+                "LOW",
+                null,
+                T0.plusSeconds(9)));
+
+    assertThat(ledger.applyAll(List.of(first, acknowledged, openedAgain))).isEqualTo(3);
+
+    Ticket ticket = lookup.find("inc-11").orElseThrow();
+    assertThat(List.of(ticket.serviceId(), ticket.title(), ticket.priority()))
+        .containsExactly("search", "Disk full", "P3");
+    assertThat(ticket.status()).isEqualTo(TicketStatus.TRIGGERED);
+    assertThat(ticket.acknowledgedAt()).isNull();
+    assertThat(ticket.firstSeen()).isEqualTo(T0.plusSeconds(9));
   }
 }
