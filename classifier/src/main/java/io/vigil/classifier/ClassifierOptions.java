@@ -5,29 +5,46 @@ import java.util.Objects;
 
 /**
  * The classifier's own settings beyond the vigil/v1 document: how long a closed incident's state is
- * kept (for flap detection, late commands and notes), how often the wall-clock sweep runs, and the
- * partition count of its internal by-service topics.
+ * kept (for flap detection, late commands and notes), how often the wall-clock sweep runs, the
+ * partition count of its internal by-service topics, and how long a command for an incident the
+ * directory does not know yet waits for it before it is rejected.
  */
-public record ClassifierOptions(Duration closedRetention, Duration sweepInterval, int partitions) {
+public record ClassifierOptions(
+    Duration closedRetention, Duration sweepInterval, int partitions, Duration commandWait) {
 
-  /** 7 days of closed-incident state, a 1 s sweep, 3 partitions (the local stack's topics). */
+  /** 7 days of closed-incident state, a 1 s sweep, 3 partitions, commands wait up to 10 s. */
   public static final ClassifierOptions DEFAULTS =
-      new ClassifierOptions(Duration.ofDays(7), Duration.ofSeconds(1), 3);
+      new ClassifierOptions(Duration.ofDays(7), Duration.ofSeconds(1), 3, Duration.ofSeconds(10));
+
+  /** The slowest the housekeeping of held threshold counts and maintenance alerts runs. */
+  public static final Duration HOUSEKEEPING = Duration.ofMinutes(1);
 
   public ClassifierOptions {
     Objects.requireNonNull(closedRetention, "closedRetention");
     Objects.requireNonNull(sweepInterval, "sweepInterval");
-    if (closedRetention.isNegative() || closedRetention.isZero()) {
-      throw new IllegalArgumentException(
-          "vigil.classifier.closed-retention must be positive, got " + closedRetention);
-    }
-    if (sweepInterval.isNegative() || sweepInterval.isZero()) {
-      throw new IllegalArgumentException(
-          "vigil.classifier.sweep-interval must be positive, got " + sweepInterval);
-    }
+    Objects.requireNonNull(commandWait, "commandWait");
+    positive("vigil.classifier.closed-retention", closedRetention);
+    positive("vigil.classifier.sweep-interval", sweepInterval);
+    positive("vigil.classifier.command-wait", commandWait);
     if (partitions < 1) {
       throw new IllegalArgumentException(
           "vigil.classifier.partitions must be at least 1, got " + partitions);
+    }
+  }
+
+  /** These settings with the default command wait. */
+  public ClassifierOptions(Duration closedRetention, Duration sweepInterval, int partitions) {
+    this(closedRetention, sweepInterval, partitions, DEFAULTS.commandWait());
+  }
+
+  /** How often held threshold counts and maintenance alerts are checked for expiry. */
+  public Duration housekeepingInterval() {
+    return sweepInterval.compareTo(HOUSEKEEPING) > 0 ? sweepInterval : HOUSEKEEPING;
+  }
+
+  private static void positive(String property, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(property + " must be positive, got " + value);
     }
   }
 }

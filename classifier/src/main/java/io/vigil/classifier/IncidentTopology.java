@@ -1,10 +1,6 @@
 package io.vigil.classifier;
 
-import io.vigil.classifier.classify.Classifier;
-import io.vigil.classifier.desk.AlertRouter;
-import io.vigil.classifier.desk.CommandRouter;
 import io.vigil.classifier.desk.DeskState;
-import io.vigil.classifier.desk.IncidentDirectory;
 import io.vigil.classifier.desk.ServiceDeskProcessor;
 import io.vigil.classifier.grouping.GroupWindow;
 import io.vigil.classifier.grouping.ServiceWindow;
@@ -12,6 +8,13 @@ import io.vigil.classifier.grouping.ThresholdCount;
 import io.vigil.classifier.heartbeat.HeartbeatState;
 import io.vigil.classifier.incident.AlertState;
 import io.vigil.classifier.incident.IncidentState;
+import io.vigil.classifier.maintenance.HeldAlert;
+import io.vigil.classifier.maintenance.HeldAlertListener;
+import io.vigil.classifier.routing.AlertRouter;
+import io.vigil.classifier.routing.CommandRouter;
+import io.vigil.classifier.routing.DirectoryEntry;
+import io.vigil.classifier.routing.IncidentDirectory;
+import io.vigil.classifier.routing.PendingCommand;
 import io.vigil.config.VigilConfig;
 import io.vigil.runtime.streams.JsonSerde;
 import io.vigil.schemas.AlertEvent;
@@ -21,6 +24,9 @@ import io.vigil.schemas.IncidentEvent;
 import io.vigil.schemas.registry.SchemaRegistryClient;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topic.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -35,8 +41,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The classifier's topology: alerts (keyed {@code serviceId/dedupKey}) and human commands (keyed by
- * incident id, routed through a directory of incidents read back from {@code vigil.incidents.v1})
- * are re-keyed by service and meet in one service desk, the single writer of incident events;
+ * incident id, routed through a directory of incidents that the same task reads back from {@code
+ * vigil.incidents.v1}) are re-keyed by service and meet in one service desk, the single writer of
+ * incident events; every decision reads the configuration in force when its record arrives, and
  * records it cannot use go to the dead-letter topic.
  */
 public final class IncidentTopology {
@@ -56,32 +63,41 @@ public final class IncidentTopology {
   public static final String REJECTIONS_SINK = "rejected-commands-sink";
   public static final String DEAD_LETTERS_SINK = "dead-letters-sink";
   public static final String ALERT_DEAD_LETTERS_SINK = "unknown-service-dead-letters-sink";
+  public static final String COMMAND_DEAD_LETTERS_SINK = "command-router-dead-letters-sink";
+
+  /** The command router's stores: the incident directory, its expiry index, waiting commands. */
+  public static final List<String> ROUTER_STORES =
+      List.of(IncidentDirectory.STORE, IncidentDirectory.EXPIRY, PendingCommand.STORE);
 
   private IncidentTopology() {}
 
   /** Builds the topology with the default {@link ClassifierOptions}. */
-  public static Topology build(VigilConfig config, SchemaRegistryClient registry) {
+  public static Topology build(Supplier<VigilConfig> config, SchemaRegistryClient registry) {
     return build(config, registry, ClassifierOptions.DEFAULTS);
   }
 
-  /** Builds the topology for this configuration, with serdes using {@code registry}. */
+  /** Builds the topology, telling no one of alerts held by maintenance windows. */
   public static Topology build(
-      VigilConfig config, SchemaRegistryClient registry, ClassifierOptions options) {
+      Supplier<VigilConfig> config, SchemaRegistryClient registry, ClassifierOptions options) {
+    return build(config, registry, options, HeldAlertListener.NONE);
+  }
+
+  /**
+   * Builds the topology: {@code config} is read for every record (it may change while the topology
+   * runs), serdes use {@code registry}, and {@code heldAlerts} hears of every alert a maintenance
+   * window holds back.
+   */
+  public static Topology build(
+      Supplier<VigilConfig> config,
+      SchemaRegistryClient registry,
+      ClassifierOptions options,
+      HeldAlertListener heldAlerts) {
     AvroSerde<AlertEvent> alerts = AvroSerde.forValues(Topics.ALERTS, registry);
     AvroSerde<IncidentCommand> commands = AvroSerde.forValues(Topics.INCIDENT_COMMANDS, registry);
     AvroSerde<IncidentEvent> incidents = AvroSerde.forValues(Topics.INCIDENTS, registry);
     AvroSerde<DeadLetter> deadLetters = AvroSerde.forValues(Topics.DEAD_LETTERS, registry);
-    Classifier classifier = new Classifier(config.classification());
     Serde<String> keys = Serdes.String();
     StreamsBuilder builder = new StreamsBuilder();
-
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(IncidentDirectory.STORE), keys, Serdes.String())
-            .withLoggingDisabled(),
-        Topics.INCIDENTS.name(),
-        Consumed.with(keys, incidents).withName(DIRECTORY_SOURCE),
-        IncidentDirectory::new);
 
     KStream<String, SpecificRecord> routedAlerts =
         builder.stream(Topics.ALERTS.name(), Consumed.with(keys, alerts).withName(SOURCE))
@@ -100,13 +116,29 @@ public final class IncidentTopology {
                     .withNumberOfPartitions(options.partitions()))
             .mapValues(v -> (SpecificRecord) v, Named.as("alerts-by-service-read"));
 
+    // Commands and the incidents they name share a key (incident id) and a partition count, so one
+    // task sees an incident open before any command for it, in timestamp order.
+    addRouterStores(builder);
+    KStream<String, SpecificRecord> directoryUpdates =
+        builder.stream(
+                Topics.INCIDENTS.name(), Consumed.with(keys, incidents).withName(DIRECTORY_SOURCE))
+            .mapValues(v -> (SpecificRecord) v, Named.as("incident-directory-read"));
     KStream<String, SpecificRecord> routedCommands =
         builder.stream(
                 Topics.INCIDENT_COMMANDS.name(),
                 Consumed.with(keys, commands).withName(COMMANDS_SOURCE))
-            .process(CommandRouter::new, Named.as(COMMAND_ROUTER));
+            .mapValues(v -> (SpecificRecord) v, Named.as("commands-read"))
+            .merge(directoryUpdates, Named.as("commands-and-incidents"))
+            .process(
+                () -> new CommandRouter(options, APPLICATION_ID, commands),
+                Named.as(COMMAND_ROUTER),
+                ROUTER_STORES.toArray(String[]::new));
     only(routedCommands, IncidentEvent.class, "command-router-rejections")
         .to(Topics.INCIDENTS.name(), Produced.with(keys, incidents).withName(REJECTIONS_SINK));
+    only(routedCommands, DeadLetter.class, "command-router-dead-letters")
+        .to(
+            Topics.DEAD_LETTERS.name(),
+            Produced.with(keys, deadLetters).withName(COMMAND_DEAD_LETTERS_SINK));
     KStream<String, SpecificRecord> commandsByService =
         only(routedCommands, IncidentCommand.class, "command-router-commands")
             .repartition(
@@ -123,12 +155,11 @@ public final class IncidentTopology {
                 () ->
                     new ServiceDeskProcessor(
                         config,
-                        classifier,
-                        options.closedRetention(),
-                        options.sweepInterval(),
+                        options,
                         APPLICATION_ID,
                         alerts.serializer(),
-                        commands.serializer()),
+                        commands.serializer(),
+                        heldAlerts),
                 Named.as(LIFECYCLE),
                 DeskState.STORES.toArray(String[]::new));
     only(desk, IncidentEvent.class, "incident-events")
@@ -140,6 +171,12 @@ public final class IncidentTopology {
     return builder.build();
   }
 
+  private static void addRouterStores(StreamsBuilder builder) {
+    store(builder, IncidentDirectory.STORE, new JsonSerde<>(DirectoryEntry.class));
+    store(builder, IncidentDirectory.EXPIRY, Serdes.String());
+    store(builder, PendingCommand.STORE, new JsonSerde<>(PendingCommand.class));
+  }
+
   private static void addDeskStores(StreamsBuilder builder) {
     store(builder, DeskState.INCIDENTS, new JsonSerde<>(IncidentState.class));
     store(builder, DeskState.ALERTS, new JsonSerde<>(AlertState.class));
@@ -148,13 +185,15 @@ public final class IncidentTopology {
     store(builder, DeskState.SERVICES, new JsonSerde<>(ServiceWindow.class));
     store(builder, DeskState.HEARTBEATS, new JsonSerde<>(HeartbeatState.class));
     store(builder, DeskState.EXPIRY, Serdes.String());
+    store(builder, DeskState.HELD, new JsonSerde<>(HeldAlert.class));
+    store(builder, DeskState.MEMBERS, Serdes.String());
   }
 
   private static <V> void store(StreamsBuilder builder, String name, Serde<V> values) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
             .withCachingEnabled()
-            .withLoggingEnabled(java.util.Map.of()));
+            .withLoggingEnabled(Map.of()));
   }
 
   @SuppressWarnings("unchecked")

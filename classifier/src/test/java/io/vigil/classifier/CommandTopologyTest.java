@@ -19,6 +19,7 @@ import io.vigil.schemas.IncidentSnoozed;
 import io.vigil.schemas.NoteAdded;
 import io.vigil.schemas.ResponderAdded;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,13 +163,49 @@ class CommandTopologyTest {
   }
 
   @Test
-  void commandForAnUnknownIncidentIsRejected() {
+  void commandForAnUnknownIncidentIsRejectedOnceItsWaitRunsOut() {
     t.send(command("c1", "no-such-incident", CommandAction.ACKNOWLEDGE, "alice").build());
+    t.advanceWallClock(Duration.ofSeconds(9)); // the default wait is 10 s
+    assertThat(t.events()).isEmpty();
 
+    t.advanceWallClock(Duration.ofSeconds(2));
     IncidentEvent out = t.incidents.readValue();
     assertThat(out.getIncidentId()).isEqualTo("no-such-incident");
+    assertThat(out.getServiceId()).isEqualTo("unknown");
     assertThat(((CommandRejected) out.getEvent()).getReason())
-        .isEqualTo("incident no-such-incident does not exist");
+        .isEqualTo("incident no-such-incident does not exist (or closed more than 1w ago)");
+  }
+
+  @Test
+  void aCommandThatArrivesBeforeItsIncidentsOpeningWaitsForItAndApplies() {
+    // The API can send a command as soon as it saw the incident; the command's partition may be
+    // read before the opening reaches the directory. Here it is, outright: the command first.
+    String early = IncidentIds.incidentId("b1");
+    t.send(command("c1", early, CommandAction.ACKNOWLEDGE, "alice").build());
+    t.send(command("c2", early, CommandAction.ADD_NOTE, "alice").setNote("on it, 10 s in").build());
+    assertThat(t.events()).isEmpty();
+
+    t.send(trigger("b1", "payments", "cache-down", 5));
+
+    assertThat(t.events())
+        .extracting(IncidentEvent::getEventId)
+        .containsExactly(early + "/opened", early + "/command/c1", early + "/command/c2");
+    t.advanceWallClock(Duration.ofMinutes(1)); // nothing left waiting to be rejected
+    assertThat(t.events()).isEmpty();
+  }
+
+  @Test
+  void aMergeIntoAnIncidentNotOpenYetWaitsForTheTarget() {
+    String target = IncidentIds.incidentId("b1");
+    t.send(
+        command("m1", incident, CommandAction.MERGE, "alice").setTargetIncidentId(target).build());
+    assertThat(t.events()).isEmpty();
+
+    t.send(trigger("b1", "payments", "db-slow", 5));
+
+    assertThat(t.events())
+        .extracting(IncidentEvent::getEventId)
+        .containsExactly(target + "/opened", incident + "/command/m1", target + "/merged-in/m1");
   }
 
   @Test

@@ -1,10 +1,13 @@
 package io.vigil.classifier;
 
+import static io.vigil.classifier.TopologyHarness.T0;
 import static io.vigil.classifier.TopologyHarness.alert;
 import static io.vigil.classifier.TopologyHarness.resolve;
 import static io.vigil.classifier.TopologyHarness.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.classifier.desk.DeskState;
+import io.vigil.classifier.grouping.ThresholdCount;
 import io.vigil.classifier.incident.IncidentIds;
 import io.vigil.schemas.AlertAction;
 import io.vigil.schemas.AlertGrouped;
@@ -17,14 +20,14 @@ import io.vigil.schemas.IncidentReopened;
 import io.vigil.schemas.Priority;
 import io.vigil.schemas.Severity;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Grouping by labels, thresholds, storms, flapping, late alerts, re-classification, auto-resolve.
- */
+/** Grouping by labels, thresholds, flapping, late alerts, re-classification, auto-resolve. */
 class GroupingTopologyTest {
 
   @TempDir Path state;
@@ -135,36 +138,22 @@ class GroupingTopologyTest {
   }
 
   @Test
-  void pastTheStormLimitTheRestOfTheWindowJoinsOneStormIncident() {
+  void heldThresholdCountsThatCanNoLongerReachTheThresholdAreSweptOnTheWallClock() {
     try (TopologyHarness t =
         new TopologyHarness(
-            service(", grouping: { storm: { distinctAlerts: 2, within: 1m } }"), state)) {
-      t.send(trigger("a1", "payments", "k1", 0));
-      t.send(trigger("a2", "payments", "k2", 1));
-      t.send(trigger("a3", "payments", "k3", 2));
-      t.send(trigger("a4", "payments", "k4", 3));
-      t.send(trigger("a5", "payments", "k3", 4));
-      t.send(trigger("a6", "payments", "k1", 5));
-      t.send(trigger("a7", "payments", "k5", 61)); // next window: k5 is 1 distinct of 2 again
+            service(", grouping: { threshold: { count: 3, within: 5m }, grace: 30s }"), state)) {
+      KeyValueStore<String, ThresholdCount> held = t.driver.getKeyValueStore(DeskState.THRESHOLDS);
+      t.send(trigger("a1", "payments", "cpu", 0));
+      t.send(trigger("a2", "payments", "cpu", 60)); // 2 of 3, and the key is never seen again
 
-      String storm = IncidentIds.incidentId("a3");
-      List<IncidentEvent> out = t.events();
-      assertThat(out)
-          .extracting(IncidentEvent::getEventId)
-          .containsExactly(
-              IncidentIds.incidentId("a1") + "/opened",
-              IncidentIds.incidentId("a2") + "/opened",
-              storm + "/opened",
-              storm + "/grouped/2",
-              storm + "/grouped/3",
-              IncidentIds.incidentId("a1") + "/grouped/2",
-              IncidentIds.incidentId("a7") + "/opened");
-      IncidentOpened opened = (IncidentOpened) out.get(2).getEvent();
-      assertThat(opened.getTitle())
-          .isEqualTo("Alert storm on payments: more than 2 distinct alerts within 1m");
-      assertThat(opened.getDedupKey()).isEqualTo("storm/payments");
-      assertThat(((AlertGrouped) out.get(4).getEvent()).getSummary())
-          .isEqualTo("Alert storm on payments: 3 alerts, 2 distinct");
+      // The newest held alert (60 s) could still count until 60 s + 5 m + 30 s of grace.
+      t.advanceWallClock(Duration.ofMinutes(6));
+      assertThat(held.get("payments/alert:cpu").times)
+          .containsExactly(T0.toEpochMilli(), T0.plusSeconds(60).toEpochMilli());
+
+      t.advanceWallClock(Duration.ofMinutes(1));
+      assertThat(held.get("payments/alert:cpu")).isNull();
+      assertThat(t.events()).isEmpty();
     }
   }
 

@@ -53,8 +53,8 @@ class IncidentTopologyTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver =
-        new TopologyTestDriver(IncidentTopology.build(TestConfigs.withRules(), registry), props);
+    var config = TestConfigs.withRules();
+    driver = new TopologyTestDriver(IncidentTopology.build(() -> config, registry), props);
     alerts =
         driver.createInputTopic(
             Topics.ALERTS.name(),

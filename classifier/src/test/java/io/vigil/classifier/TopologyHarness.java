@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -39,14 +40,30 @@ final class TopologyHarness implements AutoCloseable {
   final TestOutputTopic<String, IncidentEvent> incidents;
   final TestOutputTopic<String, DeadLetter> deadLetters;
 
+  /** How many alerts maintenance windows held, per service, as the listener heard them. */
+  final Map<String, Integer> heldByService = new java.util.concurrent.ConcurrentHashMap<>();
+
   TopologyHarness(VigilConfig config, ClassifierOptions options, Path stateDir) {
+    this(() -> config, options, stateDir);
+  }
+
+  /** A harness whose configuration is whatever {@code config} supplies when a record arrives. */
+  TopologyHarness(Supplier<VigilConfig> config, ClassifierOptions options, Path stateDir) {
     InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, IncidentTopology.APPLICATION_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(IncidentTopology.build(config, registry, options), props, T0);
+    driver =
+        new TopologyTestDriver(
+            IncidentTopology.build(
+                config,
+                registry,
+                options,
+                service -> heldByService.merge(service, 1, Integer::sum)),
+            props,
+            T0);
     alerts =
         driver.createInputTopic(
             Topics.ALERTS.name(),
@@ -75,6 +92,18 @@ final class TopologyHarness implements AutoCloseable {
 
   /** A configuration with user alice and bob, policy {@code ops}, the given services and rules. */
   static VigilConfig config(String servicesYaml) {
+    return config(
+        servicesYaml,
+        """
+        classification:
+          - { when: { severity: critical }, priority: P1, class: critical, urgency: high }
+          - { when: { severity: error }, priority: P2, class: major, urgency: high }
+          - { when: {}, priority: P4, class: minor, urgency: low }
+        """);
+  }
+
+  /** The same with the given {@code classification:} section. */
+  static VigilConfig config(String servicesYaml, String classificationYaml) {
     return VigilConfigLoader.parse(
         """
         apiVersion: vigil/v1
@@ -90,12 +119,7 @@ final class TopologyHarness implements AutoCloseable {
               - { targets: [ { user: alice } ] }
         """
             + servicesYaml
-            + """
-            classification:
-              - { when: { severity: critical }, priority: P1, class: critical, urgency: high }
-              - { when: { severity: error }, priority: P2, class: major, urgency: high }
-              - { when: {}, priority: P4, class: minor, urgency: low }
-            """,
+            + classificationYaml,
         "test");
   }
 

@@ -2,7 +2,6 @@ package io.vigil.classifier.desk;
 
 import io.vigil.classifier.classify.Classifier;
 import io.vigil.classifier.grouping.GroupWindow;
-import io.vigil.classifier.grouping.Maintenance;
 import io.vigil.classifier.grouping.ServiceWindow;
 import io.vigil.classifier.grouping.ThresholdCount;
 import io.vigil.classifier.incident.AlertState;
@@ -11,6 +10,8 @@ import io.vigil.classifier.incident.IncidentIds;
 import io.vigil.classifier.incident.IncidentKind;
 import io.vigil.classifier.incident.IncidentState;
 import io.vigil.classifier.incident.IncidentStatus;
+import io.vigil.classifier.maintenance.HeldAlertListener;
+import io.vigil.classifier.maintenance.Maintenance;
 import io.vigil.config.Service;
 import io.vigil.schemas.AlertEvent;
 import io.vigil.schemas.IncidentAcknowledged;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What an alert does, in this order: a repeat joins its key's open incident; a re-trigger that
  * flaps reopens the last incident; an alert of a label group joins the group's incident within its
- * window; in a maintenance window it opens nothing; past a storm's distinct-alert limit it joins
- * the storm incident; below a threshold it is held; otherwise it opens an incident.
+ * window; in a maintenance window it opens nothing but is kept, counted per (service, dedup key);
+ * past a storm's distinct-alert limit it joins the storm incident; below a threshold it is held;
+ * otherwise it opens an incident.
  */
 final class AlertRules {
 
@@ -38,16 +40,19 @@ final class AlertRules {
 
   private final DeskState state;
   private final Incidents incidents;
+  private final MaintenanceHolds holds;
 
-  AlertRules(DeskState state, Classifier classifier) {
+  AlertRules(DeskState state, HeldAlertListener heldAlerts) {
     this.state = state;
-    this.incidents = new Incidents(state, classifier);
+    this.incidents = new Incidents(state);
+    this.holds = new MaintenanceHolds(state, heldAlerts);
   }
 
-  List<IncidentEvent> apply(AlertEvent alert, Service service, long now) {
+  /** The events of {@code alert} for {@code service}, classified by {@code rules}. */
+  List<IncidentEvent> apply(AlertEvent alert, Service service, Classifier rules, long now) {
     List<IncidentEvent> out = new ArrayList<>();
     switch (alert.getAction()) {
-      case TRIGGER -> trigger(alert, service, now, out);
+      case TRIGGER -> trigger(alert, service, rules, out);
       case ACKNOWLEDGE -> acknowledge(alert, out);
       case RESOLVE -> resolve(alert, service, now, out);
       default ->
@@ -56,7 +61,8 @@ final class AlertRules {
     return out;
   }
 
-  private void trigger(AlertEvent alert, Service service, long now, List<IncidentEvent> out) {
+  private void trigger(
+      AlertEvent alert, Service service, Classifier rules, List<IncidentEvent> out) {
     Service.Grouping grouping = service.grouping();
     String alertKey = DeskState.key(service.id(), alert.getDedupKey());
     long occurred = alert.getOccurredAt().toEpochMilli();
@@ -72,14 +78,14 @@ final class AlertRules {
     }
     IncidentState current = a == null ? null : state.incident(a.incidentId);
     if (current != null && current.status.open()) {
-      join(current, a, alert, service, out);
+      join(current, a, alert, service, rules, out);
       return;
     }
     if (a != null && grouping.flap() != null && current != null) {
       int transitions = a.transition(at, grouping.flap().within().toMillis());
       if (transitions >= grouping.flap().transitions()
           && current.status == IncidentStatus.RESOLVED) {
-        reopenFlapping(current, a, alert, service, transitions, out);
+        reopenFlapping(current, a, alert, service, rules, transitions, out);
         return;
       }
     }
@@ -88,26 +94,22 @@ final class AlertRules {
       GroupWindow group = state.groups.get(DeskState.key(service.id(), groupKey.get()));
       IncidentState grouped = group == null ? null : state.incident(group.incidentId);
       if (grouped != null && grouped.status.open() && group.covers(at, grouping)) {
-        join(grouped, a, alert, service, out);
+        join(grouped, a, alert, service, rules, out);
         return;
       }
     }
-    if (Maintenance.activeAt(service, alert.getOccurredAt()).isPresent()) {
-      window.suppressedInMaintenance++;
-      state.services.put(service.id(), window);
-      LOG.info(
-          "alert {} on {} kept without an incident: maintenance window ({} so far)",
-          alert.getEventId(),
-          service.id(),
-          window.suppressedInMaintenance);
+    Optional<Service.MaintenanceWindow> maintenance =
+        Maintenance.activeAt(service, alert.getOccurredAt());
+    if (maintenance.isPresent()) {
+      holds.hold(alert, service, window, maintenance.get());
       return;
     }
     if (stormy) {
       IncidentState storm = state.incident(window.stormIncidentId);
       if (storm != null && storm.status.open()) {
-        join(storm, a, alert, service, out);
+        join(storm, a, alert, service, rules, out);
       } else {
-        storm = openStorm(alert, service, a, out);
+        storm = openStorm(alert, service, rules, a, out);
         window.stormIncidentId = storm.id;
         state.services.put(service.id(), window);
       }
@@ -135,7 +137,7 @@ final class AlertRules {
     IncidentKind kind = groupKey.isPresent() ? IncidentKind.GROUP : IncidentKind.ALERT;
     IncidentState opened =
         incidents.open(
-            alert, service, kind, alert.getDedupKey(), alert.getSummary(), count, a, out);
+            alert, service, rules, kind, alert.getDedupKey(), alert.getSummary(), count, a, out);
     if (groupKey.isPresent()) {
       opened.groupKey = groupKey.get();
       opened.windowStart = at;
@@ -145,7 +147,7 @@ final class AlertRules {
   }
 
   private IncidentState openStorm(
-      AlertEvent alert, Service service, AlertState a, List<IncidentEvent> out) {
+      AlertEvent alert, Service service, Classifier rules, AlertState a, List<IncidentEvent> out) {
     Service.Storm storm = service.grouping().storm();
     String title =
         "Alert storm on "
@@ -155,7 +157,7 @@ final class AlertRules {
             + " distinct alerts within "
             + io.vigil.config.Durations.format(storm.within());
     return incidents.open(
-        alert, service, IncidentKind.STORM, "storm/" + service.id(), title, 1, a, out);
+        alert, service, rules, IncidentKind.STORM, "storm/" + service.id(), title, 1, a, out);
   }
 
   private void join(
@@ -163,10 +165,9 @@ final class AlertRules {
       AlertState a,
       AlertEvent alert,
       Service service,
+      Classifier rules,
       List<IncidentEvent> out) {
     incident.alertCount++;
-    incident.firing.put(alert.getDedupKey(), alert.getSeverity());
-    incident.dedupKeys.add(alert.getDedupKey());
     incidents.track(incident, a, alert);
     String text = incidents.summary(incident, alert);
     out.add(
@@ -177,7 +178,7 @@ final class AlertRules {
             alert.getOccurredAt(),
             text,
             alert.getReceivedAt()));
-    incidents.reclassifyIfChanged(incident, alert, service, out);
+    incidents.reclassifyIfChanged(incident, alert, service, rules, out);
     state.save(incident);
   }
 
@@ -186,6 +187,7 @@ final class AlertRules {
       AlertState a,
       AlertEvent alert,
       Service service,
+      Classifier rules,
       int transitions,
       List<IncidentEvent> out) {
     Service.Flap flap = service.grouping().flap();
@@ -205,7 +207,7 @@ final class AlertRules {
       incident.flapping = true;
       out.add(IncidentEvents.flapping(incident, transitions, alert.getEventId(), at));
     }
-    join(incident, a, alert, service, out);
+    join(incident, a, alert, service, rules, out);
   }
 
   private void acknowledge(AlertEvent alert, List<IncidentEvent> out) {
@@ -231,8 +233,9 @@ final class AlertRules {
 
   private void resolve(AlertEvent alert, Service service, long now, List<IncidentEvent> out) {
     String alertKey = DeskState.key(service.id(), alert.getDedupKey());
-    AlertState a = state.alerts.get(alertKey);
     long occurred = alert.getOccurredAt().toEpochMilli();
+    holds.resolve(alertKey, occurred);
+    AlertState a = state.alerts.get(alertKey);
     if (a == null || occurred < a.lastTriggerAt) {
       LOG.debug("alert {}: resolve of nothing firing, or older than its trigger", alertKey);
       return;
@@ -251,11 +254,11 @@ final class AlertRules {
     if (!wasFiring || incident == null || !incident.status.open()) {
       return;
     }
-    incident.firing.remove(alert.getDedupKey());
-    boolean lastAlert = incident.firing.isEmpty();
+    incident.quiet(a.severity);
+    boolean lastAlert = incident.firingAlerts == 0;
     if (lastAlert
         && !incident.flapping
-        && (service.autoResolve() || incident.dedupKeys.size() == 1)) {
+        && (service.autoResolve() || incident.distinctAlerts == 1)) {
       out.add(
           IncidentEvents.event(
               IncidentIds.resolved(incident.id, incident.resolutions),

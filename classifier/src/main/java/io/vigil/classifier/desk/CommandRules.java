@@ -28,14 +28,13 @@ import java.util.List;
 final class CommandRules {
 
   private final DeskState state;
-  private final VigilConfig config;
 
-  CommandRules(DeskState state, VigilConfig config) {
+  CommandRules(DeskState state) {
     this.state = state;
-    this.config = config;
   }
 
-  List<IncidentEvent> apply(IncidentCommand c, long now) {
+  /** The events of command {@code c}, users checked against {@code document}. */
+  List<IncidentEvent> apply(IncidentCommand c, VigilConfig document, long now) {
     List<IncidentEvent> out = new ArrayList<>();
     IncidentState incident = state.incident(c.getIncidentId());
     if (incident == null) {
@@ -45,7 +44,7 @@ final class CommandRules {
     if (!incident.rememberCommand(c.getCommandId())) {
       return out; // the same command again: it was applied or rejected already
     }
-    String reason = check(c, incident);
+    String reason = check(c, incident, document);
     if (reason != null) {
       out.add(reject(c, incident.serviceId, reason));
     } else {
@@ -56,7 +55,7 @@ final class CommandRules {
   }
 
   /** Why the command cannot be applied now, or null when it can. */
-  private String check(IncidentCommand c, IncidentState incident) {
+  private String check(IncidentCommand c, IncidentState incident, VigilConfig document) {
     IncidentStatus status = incident.statusAt(c.getIssuedAt().toEpochMilli());
     String id = incident.id;
     if (status == IncidentStatus.MERGED
@@ -72,12 +71,12 @@ final class CommandRules {
                   ? null
                   : "incident " + id + " is already acknowledged";
       case RESOLVE, ESCALATE -> closed;
-      case REASSIGN -> closed != null ? closed : knownUser(c, "reassign");
+      case REASSIGN -> closed != null ? closed : knownUser(c, document, "reassign");
       case ADD_RESPONDER ->
           closed != null
               ? closed
-              : knownUser(c, "add as responder") != null
-                  ? knownUser(c, "add as responder")
+              : knownUser(c, document, "add as responder") != null
+                  ? knownUser(c, document, "add as responder")
                   : incident.responders.contains(c.getUserId())
                       ? c.getUserId() + " is already a responder on incident " + id
                       : null;
@@ -90,11 +89,11 @@ final class CommandRules {
     };
   }
 
-  private String knownUser(IncidentCommand c, String verb) {
+  private static String knownUser(IncidentCommand c, VigilConfig document, String verb) {
     if (c.getUserId() == null || c.getUserId().isBlank()) {
       return "name the user to " + verb + " (userId)";
     }
-    return config.user(c.getUserId()).isPresent()
+    return document.user(c.getUserId()).isPresent()
         ? null
         : "no user '" + c.getUserId() + "' in the configuration";
   }
@@ -183,16 +182,19 @@ final class CommandRules {
       IncidentCommand c, IncidentState incident, long now, List<IncidentEvent> out) {
     IncidentState into = state.incident(c.getTargetIncidentId());
     into.alertCount += incident.alertCount;
-    into.firing.putAll(incident.firing);
-    into.dedupKeys.addAll(incident.dedupKeys);
-    for (String dedupKey : incident.dedupKeys) {
+    for (String dedupKey : state.members(incident.id)) {
+      state.addMember(into, dedupKey);
       String key = DeskState.key(incident.serviceId, dedupKey);
       AlertState alert = state.alerts.get(key);
       if (alert != null && incident.id.equals(alert.incidentId)) {
         alert.incidentId = into.id;
+        if (alert.firing) {
+          into.fire(alert.severity);
+        }
         state.alerts.put(key, alert);
       }
     }
+    state.dropMembers(incident.id);
     state.save(into);
     out.add(
         event(
@@ -208,7 +210,7 @@ final class CommandRules {
                     "merged incident " + incident.id + " (" + incident.alertCount + " alerts)")
                 .build()));
     incident.mergedInto = into.id;
-    incident.firing.clear();
+    incident.quietAll();
     state.close(incident, IncidentStatus.MERGED, now);
     return IncidentMerged.newBuilder()
         .setActor(c.getActor())
@@ -219,15 +221,15 @@ final class CommandRules {
 
   /** After a human resolve the alerts no longer fire: their next trigger opens a new incident. */
   private void silenceAlerts(IncidentState incident) {
-    for (String dedupKey : incident.firing.keySet()) {
+    for (String dedupKey : state.members(incident.id)) {
       String key = DeskState.key(incident.serviceId, dedupKey);
       AlertState alert = state.alerts.get(key);
-      if (alert != null && incident.id.equals(alert.incidentId)) {
+      if (alert != null && incident.id.equals(alert.incidentId) && alert.firing) {
         alert.firing = false;
         state.alerts.put(key, alert);
       }
     }
-    incident.firing.clear();
+    incident.quietAll();
   }
 
   private static IncidentEvent event(

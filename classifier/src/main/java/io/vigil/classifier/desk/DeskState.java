@@ -7,16 +7,20 @@ import io.vigil.classifier.heartbeat.HeartbeatState;
 import io.vigil.classifier.incident.AlertState;
 import io.vigil.classifier.incident.IncidentState;
 import io.vigil.classifier.incident.IncidentStatus;
+import io.vigil.classifier.maintenance.HeldAlert;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The state one task of the classifier keeps for the services it owns, one named store per concern;
- * a closed incident is indexed by the time its state expires so a sweep drops it and its alerts.
+ * The state one task of the classifier keeps for the services it owns, one named store per concern
+ * (alerts held by maintenance windows included); a closed incident is indexed by the time its state
+ * expires so a sweep drops it and its alerts.
  */
 public final class DeskState {
 
@@ -27,10 +31,14 @@ public final class DeskState {
   public static final String SERVICES = "services";
   public static final String HEARTBEATS = "heartbeats";
   public static final String EXPIRY = "closed-incidents-expiry";
+  public static final String HELD = HeldAlert.STORE;
+
+  /** {@code <incident id>/<dedup key>} for every alert of an incident (values empty). */
+  public static final String MEMBERS = "incident-alerts";
 
   /** Every store the service desk uses, for the topology. */
   public static final List<String> STORES =
-      List.of(INCIDENTS, ALERTS, GROUPS, THRESHOLDS, SERVICES, HEARTBEATS, EXPIRY);
+      List.of(INCIDENTS, ALERTS, GROUPS, THRESHOLDS, SERVICES, HEARTBEATS, EXPIRY, HELD, MEMBERS);
 
   final KeyValueStore<String, IncidentState> incidents;
   final KeyValueStore<String, AlertState> alerts;
@@ -39,25 +47,25 @@ public final class DeskState {
   final KeyValueStore<String, ServiceWindow> services;
   final KeyValueStore<String, HeartbeatState> heartbeats;
   final KeyValueStore<String, String> expiry;
+  final KeyValueStore<String, HeldAlert> held;
+  final KeyValueStore<String, String> members;
   private final Duration retention;
 
-  DeskState(
-      KeyValueStore<String, IncidentState> incidents,
-      KeyValueStore<String, AlertState> alerts,
-      KeyValueStore<String, GroupWindow> groups,
-      KeyValueStore<String, ThresholdCount> thresholds,
-      KeyValueStore<String, ServiceWindow> services,
-      KeyValueStore<String, HeartbeatState> heartbeats,
-      KeyValueStore<String, String> expiry,
-      Duration retention) {
-    this.incidents = incidents;
-    this.alerts = alerts;
-    this.groups = groups;
-    this.thresholds = thresholds;
-    this.services = services;
-    this.heartbeats = heartbeats;
-    this.expiry = expiry;
+  DeskState(ProcessorContext<?, ?> context, Duration retention) {
+    this.incidents = context.getStateStore(INCIDENTS);
+    this.alerts = context.getStateStore(ALERTS);
+    this.groups = context.getStateStore(GROUPS);
+    this.thresholds = context.getStateStore(THRESHOLDS);
+    this.services = context.getStateStore(SERVICES);
+    this.heartbeats = context.getStateStore(HEARTBEATS);
+    this.expiry = context.getStateStore(EXPIRY);
+    this.held = context.getStateStore(HELD);
+    this.members = context.getStateStore(MEMBERS);
     this.retention = retention;
+  }
+
+  Duration retention() {
+    return retention;
   }
 
   static String key(String serviceId, String part) {
@@ -70,6 +78,32 @@ public final class DeskState {
 
   void save(IncidentState incident) {
     incidents.put(incident.id, incident);
+  }
+
+  /** Indexes the dedup key as one of the incident's alerts, counting it when it is new there. */
+  void addMember(IncidentState incident, String dedupKey) {
+    String key = incident.id + "/" + dedupKey;
+    if (members.get(key) == null) {
+      members.put(key, ""); // the key says it all
+      incident.distinctAlerts++;
+    }
+  }
+
+  /** The dedup keys of the incident's alerts, in key order. */
+  List<String> members(String incidentId) {
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, String> it =
+        members.prefixScan(incidentId + "/", new StringSerializer())) {
+      it.forEachRemaining(kv -> keys.add(kv.key.substring(incidentId.length() + 1)));
+    }
+    return keys;
+  }
+
+  /** Drops the index of the incident's alerts. */
+  void dropMembers(String incidentId) {
+    for (String dedupKey : members(incidentId)) {
+      members.delete(incidentId + "/" + dedupKey);
+    }
   }
 
   ServiceWindow service(String serviceId) {
@@ -107,13 +141,14 @@ public final class DeskState {
           || incident.closedAt + retention.toMillis() > nowMillis) {
         continue; // reopened, or closed again later (a newer entry covers it)
       }
-      for (String dedupKey : incident.dedupKeys) {
+      for (String dedupKey : members(incident.id)) {
         String alertKey = key(incident.serviceId, dedupKey);
         AlertState alert = alerts.get(alertKey);
         if (alert != null && incident.id.equals(alert.incidentId) && !alert.firing) {
           alerts.delete(alertKey);
         }
       }
+      dropMembers(incident.id);
       if (incident.groupKey != null) {
         String groupKey = key(incident.serviceId, incident.groupKey);
         GroupWindow group = groups.get(groupKey);

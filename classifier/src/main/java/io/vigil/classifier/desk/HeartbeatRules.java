@@ -31,13 +31,9 @@ final class HeartbeatRules {
   static final String ACTOR = "heartbeat";
 
   private final DeskState state;
-  private final VigilConfig config;
-  private final Classifier classifier;
 
-  HeartbeatRules(DeskState state, VigilConfig config, Classifier classifier) {
+  HeartbeatRules(DeskState state) {
     this.state = state;
-    this.config = config;
-    this.classifier = classifier;
   }
 
   /** The configured heartbeat a check-in names, if the service has it. */
@@ -63,7 +59,7 @@ final class HeartbeatRules {
               alert.getReceivedAt(),
               IncidentResolved.newBuilder().setActor(ACTOR).build()));
       incident.resolutions++;
-      incident.firing.clear();
+      incident.quietAll();
       state.close(incident, IncidentStatus.RESOLVED, now);
     }
     hb.incidentId = null;
@@ -71,8 +67,11 @@ final class HeartbeatRules {
     return out;
   }
 
-  /** Opens an incident for every watched heartbeat overdue at wall-clock {@code now}. */
-  List<IncidentEvent> sweep(long now) {
+  /**
+   * Opens an incident for every watched heartbeat overdue at wall-clock {@code now}, as {@code
+   * document} declares them, classified by {@code rules}.
+   */
+  List<IncidentEvent> sweep(VigilConfig document, Classifier rules, long now) {
     List<KeyValue<String, HeartbeatState>> watched = new ArrayList<>();
     try (KeyValueIterator<String, HeartbeatState> it = state.heartbeats.all()) {
       it.forEachRemaining(watched::add);
@@ -80,7 +79,7 @@ final class HeartbeatRules {
     List<IncidentEvent> out = new ArrayList<>();
     for (KeyValue<String, HeartbeatState> entry : watched) {
       HeartbeatState hb = entry.value;
-      Optional<Service> service = config.service(hb.serviceId);
+      Optional<Service> service = document.service(hb.serviceId);
       Optional<Service.Heartbeat> beat = service.flatMap(s -> heartbeat(s, hb.heartbeatId));
       if (beat.isEmpty()) {
         state.heartbeats.delete(entry.key); // removed from the configuration: no longer watched
@@ -88,7 +87,7 @@ final class HeartbeatRules {
       }
       long due = hb.lastSeen + beat.get().interval().toMillis();
       if (hb.incidentId == null && now >= due) {
-        hb.incidentId = open(service.get(), beat.get(), hb, out);
+        hb.incidentId = open(service.get(), beat.get(), hb, rules, out);
         state.heartbeats.put(entry.key, hb);
       }
     }
@@ -96,16 +95,20 @@ final class HeartbeatRules {
   }
 
   private String open(
-      Service service, Service.Heartbeat beat, HeartbeatState hb, List<IncidentEvent> out) {
+      Service service,
+      Service.Heartbeat beat,
+      HeartbeatState hb,
+      Classifier rules,
+      List<IncidentEvent> out) {
     String id = IncidentIds.heartbeatIncidentId(service.id(), beat.id(), hb.lastSeen);
     String dedupKey = "heartbeat/" + beat.id();
     IncidentState incident = new IncidentState(id, service.id(), IncidentKind.HEARTBEAT, dedupKey);
     incident.severity = Severity.CRITICAL;
     incident.alertCount = 1;
-    incident.dedupKeys.add(dedupKey);
+    incident.distinctAlerts = 1;
     Map<String, String> labels = Map.of("heartbeat", beat.id());
     incident.labels = new java.util.LinkedHashMap<>(labels);
-    Classification c = classifier.classify(Severity.CRITICAL, service.id(), service.tier(), labels);
+    Classification c = rules.classify(Severity.CRITICAL, service.id(), service.tier(), labels);
     incident.priority = c.priority();
     incident.incidentClass = c.incidentClass();
     incident.urgency = c.urgency();

@@ -22,17 +22,16 @@ import java.util.Locale;
 final class Incidents {
 
   private final DeskState state;
-  private final Classifier classifier;
 
-  Incidents(DeskState state, Classifier classifier) {
+  Incidents(DeskState state) {
     this.state = state;
-    this.classifier = classifier;
   }
 
   /** Opens an incident holding {@code count} alerts, the opening one being {@code alert}. */
   IncidentState open(
       AlertEvent alert,
       Service service,
+      Classifier rules,
       IncidentKind kind,
       String dedupKey,
       String title,
@@ -43,10 +42,8 @@ final class Incidents {
     IncidentState incident = new IncidentState(id, service.id(), kind, dedupKey);
     incident.severity = alert.getSeverity();
     incident.labels = new LinkedHashMap<>(alert.getLabels());
-    Classification c = classify(incident, service);
+    Classification c = classify(incident, service, rules);
     incident.alertCount = count;
-    incident.firing.put(alert.getDedupKey(), alert.getSeverity());
-    incident.dedupKeys.add(alert.getDedupKey());
     track(incident, a, alert);
     out.add(
         IncidentEvents.opened(
@@ -73,11 +70,20 @@ final class Incidents {
     return incident;
   }
 
-  /** Points the alert's key at the incident, firing. */
+  /**
+   * Points the alert's key at the incident, firing at the alert's severity, and counts it among the
+   * incident's alerts (once) and firing ones.
+   */
   void track(IncidentState incident, AlertState a, AlertEvent alert) {
     AlertState tracked = a == null ? new AlertState() : a;
+    if (incident.id.equals(tracked.incidentId) && tracked.firing) {
+      incident.quiet(tracked.severity); // fires again, maybe at another severity
+    }
+    state.addMember(incident, alert.getDedupKey());
+    incident.fire(alert.getSeverity());
     tracked.incidentId = incident.id;
     tracked.firing = true;
+    tracked.severity = alert.getSeverity();
     tracked.lastTriggerAt = Math.max(tracked.lastTriggerAt, alert.getOccurredAt().toEpochMilli());
     state.alerts.put(DeskState.key(incident.serviceId, alert.getDedupKey()), tracked);
   }
@@ -90,21 +96,25 @@ final class Incidents {
           "Alert storm on %s: %,d alerts, %,d distinct",
           incident.serviceId,
           incident.alertCount,
-          incident.dedupKeys.size());
+          incident.distinctAlerts);
     }
     return alert.getSummary();
   }
 
   /** Emits {@code IncidentReclassified} when the most severe firing alert's severity changed. */
   void reclassifyIfChanged(
-      IncidentState incident, AlertEvent alert, Service service, List<IncidentEvent> out) {
+      IncidentState incident,
+      AlertEvent alert,
+      Service service,
+      Classifier rules,
+      List<IncidentEvent> out) {
     Severity now = incident.currentSeverity();
     if (now == incident.severity) {
       return;
     }
     Severity before = incident.severity;
     incident.severity = now;
-    classify(incident, service);
+    classify(incident, service, rules);
     out.add(
         IncidentEvents.reclassified(
             incident,
@@ -119,9 +129,10 @@ final class Incidents {
             alert.getReceivedAt()));
   }
 
-  private Classification classify(IncidentState incident, Service service) {
+  private static Classification classify(
+      IncidentState incident, Service service, Classifier rules) {
     Classification c =
-        classifier.classify(incident.severity, service.id(), service.tier(), incident.labels);
+        rules.classify(incident.severity, service.id(), service.tier(), incident.labels);
     incident.priority = c.priority();
     incident.incidentClass = c.incidentClass();
     incident.urgency = c.urgency();

@@ -1,6 +1,8 @@
 package io.vigil.classifier.desk;
 
-import io.vigil.classifier.classify.Classifier;
+import io.vigil.classifier.ClassifierOptions;
+import io.vigil.classifier.classify.CurrentRules;
+import io.vigil.classifier.maintenance.HeldAlertListener;
 import io.vigil.config.Service;
 import io.vigil.config.VigilConfig;
 import io.vigil.schemas.AlertAction;
@@ -8,9 +10,9 @@ import io.vigil.schemas.AlertEvent;
 import io.vigil.schemas.IncidentCommand;
 import io.vigil.schemas.IncidentEvent;
 import io.vigil.schemas.topic.Topics;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -22,69 +24,79 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer of incidents for the services its task owns: alerts and human commands of a
- * service arrive here in order, become incident events, and a wall-clock sweep opens incidents for
- * silent heartbeats and forgets closed incidents after their retention. A record that fails is
- * dead-lettered and the stream goes on.
+ * service arrive here in order and become incident events under the configuration in force when
+ * each arrives; a wall-clock sweep opens incidents for silent heartbeats and forgets closed
+ * incidents after their retention, and a slower one drops held threshold counts and maintenance
+ * alerts that no longer matter. A record that fails is dead-lettered and the stream goes on.
  */
 public final class ServiceDeskProcessor
     implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceDeskProcessor.class);
 
-  private final VigilConfig config;
-  private final Classifier classifier;
-  private final Duration retention;
-  private final Duration sweepEvery;
+  private final Supplier<VigilConfig> config;
+  private final ClassifierOptions options;
   private final String application;
   private final Serializer<AlertEvent> alertBytes;
   private final Serializer<IncidentCommand> commandBytes;
+  private final HeldAlertListener heldAlerts;
+  private final CurrentRules rules = new CurrentRules();
   private ProcessorContext<String, SpecificRecord> context;
   private DeskState state;
   private AlertRules alerts;
   private CommandRules commands;
   private HeartbeatRules heartbeats;
+  private Housekeeping housekeeping;
 
   public ServiceDeskProcessor(
-      VigilConfig config,
-      Classifier classifier,
-      Duration retention,
-      Duration sweepEvery,
+      Supplier<VigilConfig> config,
+      ClassifierOptions options,
       String application,
       Serializer<AlertEvent> alertBytes,
-      Serializer<IncidentCommand> commandBytes) {
+      Serializer<IncidentCommand> commandBytes,
+      HeldAlertListener heldAlerts) {
     this.config = config;
-    this.classifier = classifier;
-    this.retention = retention;
-    this.sweepEvery = sweepEvery;
+    this.options = options;
     this.application = application;
     this.alertBytes = alertBytes;
     this.commandBytes = commandBytes;
+    this.heldAlerts = heldAlerts;
   }
 
   @Override
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
-    this.state =
-        new DeskState(
-            context.getStateStore(DeskState.INCIDENTS),
-            context.getStateStore(DeskState.ALERTS),
-            context.getStateStore(DeskState.GROUPS),
-            context.getStateStore(DeskState.THRESHOLDS),
-            context.getStateStore(DeskState.SERVICES),
-            context.getStateStore(DeskState.HEARTBEATS),
-            context.getStateStore(DeskState.EXPIRY),
-            retention);
-    this.alerts = new AlertRules(state, classifier);
-    this.commands = new CommandRules(state, config);
-    this.heartbeats = new HeartbeatRules(state, config, classifier);
-    context.schedule(sweepEvery, PunctuationType.WALL_CLOCK_TIME, this::sweep);
+    this.state = new DeskState(context, options.closedRetention());
+    this.alerts = new AlertRules(state, heldAlerts);
+    this.commands = new CommandRules(state);
+    this.heartbeats = new HeartbeatRules(state);
+    this.housekeeping = new Housekeeping(state);
+    context.schedule(options.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, this::sweep);
+    context.schedule(
+        options.housekeepingInterval(), PunctuationType.WALL_CLOCK_TIME, this::housekeeping);
   }
 
   private void sweep(long now) {
-    emit(heartbeats.sweep(now), now);
+    VigilConfig document = config.get();
+    emit(heartbeats.sweep(document, rules.of(document), now), now);
     int dropped = state.expire(now);
     if (dropped > 0) {
-      LOG.info("forgot {} closed incidents past their retention of {}", dropped, retention);
+      LOG.info(
+          "forgot {} closed incidents past their retention of {}",
+          dropped,
+          options.closedRetention());
+    }
+  }
+
+  private void housekeeping(long now) {
+    int thresholds = housekeeping.sweepThresholds(config.get(), now);
+    int held = housekeeping.sweepHeld(now);
+    if (thresholds + held > 0) {
+      LOG.info(
+          "dropped {} threshold counts that can no longer be reached and {} maintenance-held"
+              + " alerts past their retention",
+          thresholds,
+          held);
     }
   }
 
@@ -92,10 +104,11 @@ public final class ServiceDeskProcessor
   public void process(Record<String, SpecificRecord> record) {
     long now = context.currentSystemTimeMs();
     try {
+      VigilConfig document = config.get();
       if (record.value() instanceof AlertEvent alert) {
-        emit(onAlert(record, alert, now), record.timestamp());
+        emit(onAlert(record, alert, document, now), record.timestamp());
       } else if (record.value() instanceof IncidentCommand command) {
-        emit(commands.apply(command, now), record.timestamp());
+        emit(commands.apply(command, document, now), record.timestamp());
       }
     } catch (RuntimeException e) {
       LOG.error("cannot process record {} on {}", record.key(), context.recordMetadata(), e);
@@ -104,8 +117,8 @@ public final class ServiceDeskProcessor
   }
 
   private List<IncidentEvent> onAlert(
-      Record<String, SpecificRecord> record, AlertEvent alert, long now) {
-    Optional<Service> service = config.service(alert.getServiceId());
+      Record<String, SpecificRecord> record, AlertEvent alert, VigilConfig document, long now) {
+    Optional<Service> service = document.service(alert.getServiceId());
     if (service.isEmpty()) {
       deadLetter(record, "unknown service '" + alert.getServiceId() + "'", null);
       return List.of();
@@ -124,7 +137,7 @@ public final class ServiceDeskProcessor
       }
       return heartbeats.checkIn(alert, service.get(), now);
     }
-    return alerts.apply(alert, service.get(), now);
+    return alerts.apply(alert, service.get(), rules.of(document), now);
   }
 
   private void emit(List<IncidentEvent> events, long timestamp) {

@@ -28,7 +28,9 @@ public final class ServiceWindow {
 
   /**
    * Counts the alert's dedup key in the storm window holding {@code at} (windows are aligned to the
-   * epoch) and tells whether the service is past the storm's distinct-alert limit there.
+   * epoch) and tells whether the service is past the storm's distinct-alert limit there. Keys are
+   * remembered only up to one past the limit: beyond it the answer is yes whatever the key, so the
+   * window's state stays small however many distinct alerts the storm brings.
    */
   public boolean stormy(String dedupKey, long at, Service.Storm storm) {
     if (storm == null) {
@@ -39,6 +41,9 @@ public final class ServiceWindow {
     if (start > stormWindowStart) {
       stormWindowStart = start;
       stormDistinct.clear();
+    }
+    if (stormDistinct.size() > storm.distinctAlerts()) {
+      return true;
     }
     stormDistinct.add(dedupKey);
     return stormDistinct.size() > storm.distinctAlerts();

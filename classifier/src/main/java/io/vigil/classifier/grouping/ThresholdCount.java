@@ -23,8 +23,13 @@ public final class ThresholdCount {
     return times.size();
   }
 
-  /** Whether nothing held here can still reach the threshold at {@code now} (event time). */
-  public boolean stale(long now, Service.Threshold threshold) {
-    return times.isEmpty() || times.get(times.size() - 1) <= now - threshold.within().toMillis();
+  /**
+   * Whether nothing held here can still reach the threshold at wall-clock {@code now}: the newest
+   * held alert is older than the threshold's time plus the grace for late alerts (the next alert
+   * would start a new count anyway).
+   */
+  public boolean expired(long now, Service.Threshold threshold, long graceMillis) {
+    return times.isEmpty()
+        || times.get(times.size() - 1) + threshold.within().toMillis() + graceMillis <= now;
   }
 }

@@ -103,7 +103,7 @@ public final class IncidentEvents {
         AlertResolved.newBuilder()
             .setDedupKey(dedupKey)
             .setAlertEventId(alertEventId)
-            .setOpenAlerts(incident.firing.size())
+            .setOpenAlerts(incident.firingAlerts)
             .build();
     return event(
         IncidentIds.alertResolved(incident.id, alertEventId),

@@ -5,17 +5,18 @@ import io.vigil.schemas.Priority;
 import io.vigil.schemas.Severity;
 import io.vigil.schemas.Urgency;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * What the classifier remembers of one incident (open, or closed and not yet expired): its status,
- * classification, alerts (firing ones with their severity), responders and recent commands. A
- * changelogged store value, changed only by the rules within one record's processing.
+ * classification, how many alerts it holds and how many of them fire at which severity (the alerts
+ * themselves are indexed apart, so an incident of thousands of alerts stays a small value),
+ * responders and recent commands. A changelogged store value, changed only by the rules within one
+ * record's processing.
  */
 public final class IncidentState {
 
@@ -35,8 +36,9 @@ public final class IncidentState {
   public Urgency urgency;
   public Map<String, String> labels = new LinkedHashMap<>();
   public long alertCount;
-  public Map<String, Severity> firing = new LinkedHashMap<>();
-  public Set<String> dedupKeys = new LinkedHashSet<>();
+  public long distinctAlerts;
+  public long firingAlerts;
+  public Map<Severity, Long> firingBySeverity = new EnumMap<>(Severity.class);
   public boolean flapping;
   public int acknowledgements;
   public int resolutions;
@@ -66,9 +68,34 @@ public final class IncidentState {
 
   /** The most severe severity among the firing alerts, or the last known one when none fires. */
   public Severity currentSeverity() {
-    return firing.values().stream()
-        .min(Enum::compareTo) // CRITICAL is the first symbol
-        .orElse(severity);
+    for (Severity s : Severity.values()) { // CRITICAL is the first symbol
+      if (firingBySeverity.getOrDefault(s, 0L) > 0) {
+        return s;
+      }
+    }
+    return severity;
+  }
+
+  /** One more of its alerts fires, at {@code at}. */
+  public void fire(Severity at) {
+    firingAlerts++;
+    if (at != null) {
+      firingBySeverity.merge(at, 1L, Long::sum);
+    }
+  }
+
+  /** One of its alerts, firing at {@code at}, stopped. */
+  public void quiet(Severity at) {
+    firingAlerts = Math.max(0, firingAlerts - 1);
+    if (at != null && firingBySeverity.getOrDefault(at, 0L) > 0) {
+      firingBySeverity.merge(at, -1L, Long::sum);
+    }
+  }
+
+  /** None of its alerts fires any more. */
+  public void quietAll() {
+    firingAlerts = 0;
+    firingBySeverity.clear();
   }
 
   /** Records a command id; false when the incident already handled it. */

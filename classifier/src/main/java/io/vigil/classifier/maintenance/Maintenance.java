@@ -1,4 +1,4 @@
-package io.vigil.classifier.grouping;
+package io.vigil.classifier.maintenance;
 
 import io.vigil.config.Service;
 import java.time.Instant;

@@ -1,8 +1,10 @@
-package io.vigil.classifier.desk;
+package io.vigil.classifier.routing;
 
+import io.vigil.classifier.desk.DeadLetterRecords;
 import io.vigil.config.VigilConfig;
 import io.vigil.schemas.AlertEvent;
 import io.vigil.schemas.topic.Topics;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,18 +16,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends each alert on to its service's desk (re-keyed by service id, so a service's grouping, storm
  * and threshold windows see all its alerts in order); an alert naming a service the configuration
- * does not know is dead-lettered, never guessed at.
+ * in force does not know is dead-lettered, never guessed at.
  */
 public final class AlertRouter implements Processor<String, AlertEvent, String, SpecificRecord> {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertRouter.class);
 
-  private final VigilConfig config;
+  private final Supplier<VigilConfig> config;
   private final String application;
   private final Serializer<AlertEvent> alertBytes;
   private ProcessorContext<String, SpecificRecord> context;
 
-  public AlertRouter(VigilConfig config, String application, Serializer<AlertEvent> alertBytes) {
+  public AlertRouter(
+      Supplier<VigilConfig> config, String application, Serializer<AlertEvent> alertBytes) {
     this.config = config;
     this.application = application;
     this.alertBytes = alertBytes;
@@ -42,7 +45,7 @@ public final class AlertRouter implements Processor<String, AlertEvent, String, 
     if (alert == null) {
       return;
     }
-    if (config.service(alert.getServiceId()).isPresent()) {
+    if (config.get().service(alert.getServiceId()).isPresent()) {
       context.forward(record.withKey(alert.getServiceId()).withValue(alert));
       return;
     }
