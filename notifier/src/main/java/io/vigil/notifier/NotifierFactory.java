@@ -4,12 +4,10 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.vigil.config.ContactMethod;
-import io.vigil.config.VigilConfig;
 import io.vigil.notifier.delivery.DeliveryEngine;
 import io.vigil.notifier.delivery.DeliverySettings;
 import io.vigil.notifier.delivery.DestinationLanes;
 import io.vigil.notifier.delivery.RetryPolicy;
-import io.vigil.notifier.delivery.StormDigest;
 import io.vigil.notifier.link.ActionLinks;
 import io.vigil.notifier.link.LinkSettings;
 import io.vigil.notifier.notify.ChannelSender;
@@ -17,6 +15,7 @@ import io.vigil.notifier.notify.email.EmailSender;
 import io.vigil.notifier.notify.email.SmtpSettings;
 import io.vigil.notifier.notify.http.HttpDelivery;
 import io.vigil.notifier.notify.http.IncomingWebhookSender;
+import io.vigil.notifier.notify.http.PinnedHttp;
 import io.vigil.notifier.notify.http.SsrfGuard;
 import io.vigil.notifier.notify.http.SsrfSettings;
 import io.vigil.notifier.notify.slack.SlackMessage;
@@ -30,27 +29,34 @@ import io.vigil.notifier.notify.webhook.WebhookSettings;
 import io.vigil.notifier.page.DeliveryLog;
 import io.vigil.notifier.page.NotificationPlan;
 import io.vigil.notifier.schedule.NotifierTopology;
+import io.vigil.runtime.config.LiveConfig;
 import io.vigil.runtime.streams.StreamsTopology;
 import io.vigil.schemas.registry.SchemaRegistryClient;
 import jakarta.inject.Singleton;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the notifier's plain domain classes from its typed settings: the channel senders (email and
- * SMS only when configured), the delivery engine, and the step-scheduling topology.
+ * Wires the notifier's plain domain classes from its typed settings and the live configuration: the
+ * channel senders (email and SMS only when configured), the delivery engine, and the
+ * step-scheduling topology.
  */
 @Factory
 public class NotifierFactory {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotifierFactory.class);
+
+  /** Wait before recording a state again when Kafka refused it. */
+  private static final Duration RECORD_RETRY = Duration.ofSeconds(1);
 
   @Singleton
   ActionLinks actionLinks(LinkSettings s) {
@@ -59,16 +65,16 @@ public class NotifierFactory {
   }
 
   @Singleton
-  HttpDelivery httpDelivery(SsrfSettings ssrf) {
+  HttpDelivery httpDelivery(SsrfSettings ssrf) throws NoSuchAlgorithmException {
     LOG.info("user-configured URLs may reach these internal hosts: {}", ssrf.getAllow());
     return new HttpDelivery(
-        HttpDelivery.client(Duration.ofSeconds(5)), new SsrfGuard(ssrf.getAllow()));
+        new PinnedHttp(SSLContext.getDefault()), new SsrfGuard(ssrf.getAllow()));
   }
 
   @Singleton
   @Bean(preDestroy = "close")
   DeliveryEngine deliveryEngine(
-      VigilConfig config,
+      LiveConfig config,
       DeliveryLog log,
       DeliverySettings s,
       HttpDelivery http,
@@ -83,10 +89,9 @@ public class NotifierFactory {
         log,
         senders(http, links, webhook, slack, teams, smtp, sms),
         RetryPolicy.of(s.getTries(), s.getBackoff(), s.getMaxBackoff(), s.getJitter()),
-        new StormDigest(s.getDigestInterval()),
         new DestinationLanes(s.getConcurrency(), s.getPerDestination()),
-        Clock.systemUTC(),
-        s.getShutdownGrace());
+        s.getShutdownGrace(),
+        RECORD_RETRY);
   }
 
   static List<ChannelSender> senders(
@@ -121,10 +126,14 @@ public class NotifierFactory {
   @Singleton
   @Requires(property = "vigil.streams.enabled", notEquals = "false")
   StreamsTopology notifierTopology(
-      VigilConfig config, SchemaRegistryClient registry, DeliveryEngine engine) {
+      LiveConfig config,
+      SchemaRegistryClient registry,
+      DeliveryEngine engine,
+      DeliverySettings settings) {
     return new StreamsTopology(
         NotifierTopology.APPLICATION_ID,
-        NotifierTopology.build(config, registry, engine, NotifierTopology.TICK),
+        NotifierTopology.build(
+            config, registry, engine, NotifierTopology.TICK, settings.getDigestInterval()),
         Map.of(
             // A notifier that died is replaced within ~10 s, not Kafka's default 45 s: pages wait.
             StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000,

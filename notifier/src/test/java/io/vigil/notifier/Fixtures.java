@@ -2,6 +2,9 @@ package io.vigil.notifier;
 
 import io.vigil.config.ContactMethod;
 import io.vigil.notifier.link.ActionLinks;
+import io.vigil.notifier.notify.http.HttpDelivery;
+import io.vigil.notifier.notify.http.PinnedHttp;
+import io.vigil.notifier.notify.http.SsrfGuard;
 import io.vigil.notifier.page.Attempt;
 import io.vigil.notifier.page.Delivery;
 import io.vigil.notifier.page.DeliveryLog;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 
 /** Shared test values: a page, fixed-clock action links, an in-memory delivery log. */
 public final class Fixtures {
@@ -28,6 +32,15 @@ public final class Fixtures {
       new ActionLinks("https://vigil.example", "k1", LINK_KEY, Duration.ofHours(24), CLOCK);
 
   private Fixtures() {}
+
+  /** HTTP delivery through the SSRF guard with {@code allow} and the JDK's default trust. */
+  public static HttpDelivery http(List<String> allow) {
+    try {
+      return new HttpDelivery(new PinnedHttp(SSLContext.getDefault()), new SsrfGuard(allow));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has a default TLS context", e);
+    }
+  }
 
   public static Page page(String eventId, String title) {
     return new Page(
@@ -48,11 +61,15 @@ public final class Fixtures {
   }
 
   /** An in-memory stand-in for vigil.notifications.v1, keeping every state in order. */
-  public static final class MemoryLog implements DeliveryLog {
+  public static class MemoryLog implements DeliveryLog {
     public final Map<String, Delivery> latest = new ConcurrentHashMap<>();
     public final List<String> history = new ArrayList<>();
 
     @Override
+    public Optional<Delivery> state(String attemptId, long instant) {
+      return state(attemptId);
+    }
+
     public Optional<Delivery> state(String attemptId) {
       return Optional.ofNullable(latest.get(attemptId));
     }

@@ -3,6 +3,8 @@ package io.vigil.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
@@ -37,12 +39,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -61,7 +68,17 @@ class NotifierIT {
   private static final String RECORDED_BEFORE_START = "esc-recorded-" + UUID.randomUUID();
 
   /** One POST the receiver got. */
-  record Post(String path, String deliveryId, String body) {}
+  record Post(String path, String deliveryId, String body, String signature) {
+
+    Post(String path, String deliveryId, String body) {
+      this(path, deliveryId, body, null);
+    }
+  }
+
+  /** The secrets ivy's webhook is signed with: old and new, during a rotation. */
+  private static final String OLD_SECRET = "ivy-old-secret-0123456789";
+
+  private static final String NEW_SECRET = "ivy-new-secret-0123456789";
 
   private final ConcurrentLinkedQueue<Post> posts = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Post> provider = new ConcurrentLinkedQueue<>();
@@ -71,6 +88,7 @@ class NotifierIT {
   private HttpServer smsProvider;
   private GreenMail smtp;
   private EmbeddedServer notifier;
+  private volatile String ivyEvent;
 
   @BeforeAll
   void start(KafkaStack stack) throws Exception {
@@ -82,7 +100,8 @@ class NotifierIT {
               new Post(
                   exchange.getRequestURI().getPath(),
                   exchange.getRequestHeaders().getFirst("Vigil-Delivery-Id"),
-                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                  exchange.getRequestHeaders().getFirst("Vigil-Signature")));
           exchange.sendResponseHeaders(204, -1);
           exchange.close();
         });
@@ -140,8 +159,16 @@ class NotifierIT {
               - { id: dave-later, type: webhook, url: "%1$s/dave-later" }
             notificationRules:
               high: [ { contactMethod: dave-now, after: 0s }, { contactMethod: dave-later, after: 3s } ]
+          - id: ivy
+            contactMethods:
+              - { id: ivy-hook, type: webhook, url: "%1$s/ivy-hook", secrets: ["%2$s", "%3$s"] }
+              - { id: ivy-slack, type: slack, url: "%1$s/ivy-slack" }
+              - { id: ivy-teams, type: teams, url: "%1$s/ivy-teams" }
+            notificationRules:
+              high: [ { contactMethod: ivy-hook, after: 0s }, { contactMethod: ivy-slack, after: 0s },
+                      { contactMethod: ivy-teams, after: 0s } ]
         """
-            .formatted(hooks));
+            .formatted(hooks, OLD_SECRET, NEW_SECRET));
     stack.send(
         Topics.NOTIFICATIONS,
         "bob",
@@ -221,7 +248,14 @@ class NotifierIT {
   }
 
   private List<Post> postsFor(String eventId) {
-    return posts.stream().filter(p -> p.deliveryId().startsWith(eventId + "/")).toList();
+    // Slack and Teams posts carry no delivery id; ivy's are the only ones on their paths.
+    return posts.stream()
+        .filter(
+            p ->
+                p.deliveryId() == null
+                    ? p.path().startsWith("/ivy-") && eventId.equals(ivyEvent)
+                    : p.deliveryId().startsWith(eventId + "/"))
+        .toList();
   }
 
   @Test
@@ -280,6 +314,70 @@ class NotifierIT {
     assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
     assertThat((String) parts.getBodyPart(1).getContent())
         .contains("<h2>[P1] Disk 95% full on db-1</h2>");
+  }
+
+  @Test
+  void aReceiverVerifiesTheWebhookSignatureAndSlackAndTeamsGetTheirPayloads(KafkaStack stack)
+      throws Exception {
+    String eventId = "esc-" + UUID.randomUUID();
+    String incidentId = "inc-" + UUID.randomUUID();
+    ivyEvent = eventId;
+
+    stack.send(Topics.ESCALATIONS, incidentId, fired(eventId, incidentId, "ivy"));
+
+    await("ivy's three pages")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> postsFor(eventId).size() == 3);
+    Post hook = onlyPostTo("/ivy-hook", eventId);
+    // What a receiver does: take t and every v1, recompute HMAC-SHA256(secret, t + "." + raw body)
+    // with the secret it holds, accept when one matches and t is recent.
+    Map<String, List<String>> fields = signatureFields(hook.signature());
+    long t = Long.parseLong(fields.get("t").get(0));
+    assertThat(Math.abs(Instant.now().getEpochSecond() - t)).isLessThan(300);
+    assertThat(fields.get("v1"))
+        .containsExactly(
+            hmacHex(OLD_SECRET, t + "." + hook.body()), hmacHex(NEW_SECRET, t + "." + hook.body()));
+    String ack =
+        new ObjectMapper().readTree(hook.body()).path("links").path("acknowledge").asText();
+    assertThat(ack).startsWith("http://127.0.0.1:8081/a/");
+
+    JsonNode slack = new ObjectMapper().readTree(onlyPostTo("/ivy-slack", eventId).body());
+    assertThat(slack.path("blocks").isArray()).isTrue();
+    assertThat(slack.toString()).contains("Disk 95% full on db-1").contains("/a/");
+    JsonNode teams = new ObjectMapper().readTree(onlyPostTo("/ivy-teams", eventId).body());
+    assertThat(teams.path("type").asText()).isEqualTo("message");
+    assertThat(teams.path("attachments").get(0).path("contentType").asText())
+        .isEqualTo("application/vnd.microsoft.card.adaptive");
+    assertThat(teams.toString()).contains("Disk 95% full on db-1").contains("Action.OpenUrl");
+    try (AvroTopicReader<NotificationEvent> results = stack.reader(Topics.NOTIFICATIONS)) {
+      for (String method : List.of("ivy-hook/0", "ivy-slack/1", "ivy-teams/2")) {
+        String attempt = eventId + "/ivy/" + method;
+        results.awaitValue("DELIVERED " + attempt, n -> is(n, attempt, DeliveryOutcome.DELIVERED));
+      }
+    }
+  }
+
+  private Post onlyPostTo(String path, String eventId) {
+    List<Post> to = postsFor(eventId).stream().filter(p -> p.path().equals(path)).toList();
+    assertThat(to).as(path).hasSize(1);
+    return to.get(0);
+  }
+
+  /** {@code t=1,v1=a,v1=b} → {t: [1], v1: [a, b]}. */
+  private static Map<String, List<String>> signatureFields(String header) {
+    assertThat(header).as("Vigil-Signature").isNotNull();
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    for (String part : header.split(",")) {
+      String[] kv = part.split("=", 2);
+      fields.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(kv[1]);
+    }
+    return fields;
+  }
+
+  private static String hmacHex(String secret, String text) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

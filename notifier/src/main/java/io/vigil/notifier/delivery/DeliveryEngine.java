@@ -10,16 +10,13 @@ import io.vigil.notifier.page.DeliveryLog;
 import io.vigil.notifier.page.NotificationPlan;
 import io.vigil.notifier.page.ScheduledStep;
 import io.vigil.notifier.schedule.StepHandoff;
-import java.time.Clock;
+import io.vigil.notifier.schedule.StepTicket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,55 +26,50 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends each attempt at most once: an attempt already recorded is never sent again, one recorded as
- * under way when the notifier stopped becomes UNKNOWN (not resent); otherwise SENT is recorded
- * durably before the first try, retryable failures are retried with backoff and jitter, and a
- * permanent failure (or the last retry) sends the user's next contact method at once.
+ * under way when a notifier stopped becomes UNKNOWN (not resent); otherwise SENT is recorded
+ * durably — while the step's task is still owned here — before the first try, retryable failures
+ * are retried with backoff and jitter, and a permanent failure (or the last retry) asks for the
+ * user's next rule step at once. Nothing here sleeps: every wait is scheduled.
  */
 public final class DeliveryEngine implements StepHandoff, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryEngine.class);
-  private static final Duration RECORD_RETRY = Duration.ofSeconds(1);
+  private static final int RECORD_TRIES = 5;
   static final String STOPPED_WHILE_SENDING =
       "the notifier stopped while this was being sent; not sent again so nobody is paged twice";
+
+  /** One attempt under way here and the tickets of every hand-over waiting for it. */
+  private record Job(Attempt attempt, String suppressed, List<StepTicket> tickets) {}
 
   private final NotificationPlan plan;
   private final DeliveryLog log;
   private final Map<ContactMethod.ContactType, ChannelSender> senders;
   private final RetryPolicy retry;
-  private final StormDigest digest;
   private final DestinationLanes lanes;
-  private final Clock clock;
   private final long graceMillis;
+  private final Duration recordRetry;
   private final ScheduledExecutorService timers;
-  private final Map<String, List<Runnable>> inFlight = new HashMap<>();
-  private final Set<String> closedIncidents =
-      Collections.synchronizedSet(
-          Collections.newSetFromMap(
-              new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                  return size() > 10_000;
-                }
-              }));
+  private final Map<String, Job> inFlight = new HashMap<>();
 
+  /**
+   * @param recordRetry wait before recording a state again when the log refused it (Kafka down)
+   */
   public DeliveryEngine(
       NotificationPlan plan,
       DeliveryLog log,
       List<ChannelSender> senders,
       RetryPolicy retry,
-      StormDigest digest,
       DestinationLanes lanes,
-      Clock clock,
-      Duration shutdownGrace) {
+      Duration shutdownGrace,
+      Duration recordRetry) {
     this.plan = plan;
     this.log = log;
     this.senders = new EnumMap<>(ContactMethod.ContactType.class);
     senders.forEach(s -> s.types().forEach(t -> this.senders.put(t, s)));
     this.retry = retry;
-    this.digest = digest;
     this.lanes = lanes;
-    this.clock = clock;
     this.graceMillis = shutdownGrace.toMillis();
+    this.recordRetry = recordRetry;
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -88,29 +80,25 @@ public final class DeliveryEngine implements StepHandoff, AutoCloseable {
   }
 
   @Override
-  public void submit(ScheduledStep step, Runnable onDone) {
-    plan.attemptOf(step).ifPresentOrElse(a -> begin(a, onDone), onDone);
+  public void submit(ScheduledStep step, StepTicket ticket) {
+    plan.attemptOf(step)
+        .ifPresentOrElse(a -> begin(new Job(a, step.suppressed(), List.of(ticket))), ticket::done);
   }
 
-  @Override
-  public void incidentClosed(String incidentId) {
-    closedIncidents.add(incidentId);
-  }
-
-  /**
-   * Starts {@code attempt} unless it is already under way here, without waiting for it; {@code
-   * onDone} runs once it is over.
-   */
-  public void begin(Attempt attempt, Runnable onDone) {
+  /** Starts {@code job} unless its attempt is already under way here, without waiting for it. */
+  private void begin(Job job) {
+    String id = job.attempt().id();
     synchronized (inFlight) {
-      List<Runnable> waiting = inFlight.get(attempt.id());
-      if (waiting != null) {
-        waiting.add(onDone);
+      Job running = inFlight.get(id);
+      if (running != null) {
+        synchronized (running.tickets()) {
+          running.tickets().addAll(job.tickets());
+        }
         return;
       }
-      inFlight.put(attempt.id(), new ArrayList<>(List.of(onDone)));
+      inFlight.put(id, new Job(job.attempt(), job.suppressed(), new ArrayList<>(job.tickets())));
     }
-    lanes.submit(destinationOf(attempt), () -> startOrRetry(attempt));
+    lanes.submit(destinationOf(job.attempt()), () -> startOrRetry(id));
   }
 
   private String destinationOf(Attempt attempt) {
@@ -118,166 +106,201 @@ public final class DeliveryEngine implements StepHandoff, AutoCloseable {
     return sender == null ? "unconfigured" : sender.destination(attempt);
   }
 
-  private void startOrRetry(Attempt attempt) {
+  private void startOrRetry(String id) {
+    Job job = job(id);
+    if (job == null) {
+      return;
+    }
     try {
-      start(attempt);
+      start(job);
     } catch (RuntimeException e) {
-      LOG.warn("cannot start attempt {} ({}); trying again in {}", attempt.id(), e, RECORD_RETRY);
-      later(RECORD_RETRY, () -> lanes.submit(destinationOf(attempt), () -> startOrRetry(attempt)));
+      LOG.warn("cannot start attempt {} ({}); trying again in {}", id, e, recordRetry);
+      later(recordRetry, () -> lanes.submit(destinationOf(job.attempt()), () -> startOrRetry(id)));
     }
   }
 
-  private void start(Attempt attempt) {
-    var prior = log.state(attempt.id());
+  private void start(Job job) {
+    Attempt attempt = job.attempt();
+    // Whatever another instance recorded for this step, it did before the step's task came here.
+    long ownedSince =
+        tickets(job).stream().mapToLong(StepTicket::ownedSince).max().orElse(System.nanoTime());
+    var prior = log.state(attempt.id(), ownedSince);
     if (prior.isPresent()) {
-      if (!prior.get().isFinal()) {
-        log.record(
-            attempt, new Delivery(Outcome.UNKNOWN, prior.get().tries(), STOPPED_WHILE_SENDING));
-        nextContactMethodNow(attempt, "its outcome is unknown");
+      if (!prior.get().isFinal()
+          && whileOwned(
+              job,
+              () ->
+                  log.record(
+                      attempt,
+                      new Delivery(Outcome.UNKNOWN, prior.get().tries(), STOPPED_WHILE_SENDING)))) {
+        nextStepNow(job);
       }
-      finish(attempt);
+      finish(job);
       return;
     }
     ChannelSender sender = senders.get(attempt.contactMethod().type());
+    Delivery unsent = null;
     if (sender == null) {
-      log.record(
-          attempt,
+      unsent =
           Delivery.skipped(
               "channel "
                   + attempt.contactMethod().type().yamlName()
-                  + " is not configured on this notifier (see notifier/README.md)"));
-      finish(attempt);
+                  + " is not configured on this notifier (see notifier/README.md)");
+    } else if (job.suppressed() != null) {
+      unsent = new Delivery(Outcome.SUPPRESSED, 0, job.suppressed());
+    }
+    if (unsent != null) {
+      Delivery recorded = unsent;
+      whileOwned(job, () -> log.record(attempt, recorded));
+      finish(job);
       return;
     }
-    if (!attempt.isDigest()) {
-      StormDigest.Admission admission = digest.admit(attempt, clock.millis());
-      if (admission == StormDigest.Admission.FOLDED) {
-        log.record(
-            attempt,
-            new Delivery(
-                Outcome.SUPPRESSED,
-                0,
-                "storm: "
-                    + attempt.userId()
-                    + " already got a "
-                    + attempt.contactMethod().type().yamlName()
-                    + " message in the last "
-                    + digest.interval()
-                    + "; folded into the next digest"));
-        finish(attempt);
-        return;
-      }
-      if (admission == StormDigest.Admission.OPENED) {
-        scheduleFlush(StormDigest.keyOf(attempt));
-      }
+    if (!whileOwned(job, () -> log.record(attempt, new Delivery(Outcome.SENT, 1, "sending")))) {
+      LOG.info("attempt {}: its task moved to another instance before it started", attempt.id());
+      forget(job);
+      return;
     }
-    log.record(attempt, new Delivery(Outcome.SENT, 1, "sending"));
-    tryOnce(attempt, sender, 1);
+    tryOnce(job, sender, 1);
   }
 
-  private void tryOnce(Attempt attempt, ChannelSender sender, int tryNumber) {
+  /** Runs {@code action} under the first ticket whose task is still owned here. */
+  private static boolean whileOwned(Job job, Runnable action) {
+    List<StepTicket> tickets;
+    synchronized (job.tickets()) {
+      tickets = List.copyOf(job.tickets());
+    }
+    for (StepTicket ticket : tickets) {
+      if (ticket.whileOwned(action)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void tryOnce(Job job, ChannelSender sender, int tryNumber) {
+    Attempt attempt = job.attempt();
     SendResult result;
     try {
       result = sender.send(attempt);
     } catch (RuntimeException e) {
       result = SendResult.permanent("the " + sender.getClass().getSimpleName() + " failed: " + e);
     }
+    String destination = sender.destination(attempt);
     switch (result.status()) {
-      case DELIVERED -> {
-        recordAfterSend(attempt, new Delivery(Outcome.DELIVERED, tryNumber, result.detail()));
-        finish(attempt);
-      }
+      case DELIVERED ->
+          recordThen(
+              job,
+              destination,
+              new Delivery(Outcome.DELIVERED, tryNumber, result.detail()),
+              1,
+              () -> finish(job));
       case RETRYABLE -> {
         if (tryNumber < retry.tries()) {
           Duration wait = retry.delayAfter(tryNumber, result.retryAfter());
-          recordAfterSend(
-              attempt,
+          Delivery retrying =
               new Delivery(
                   Outcome.RETRYING,
                   tryNumber,
-                  result.detail() + "; try " + (tryNumber + 1) + " in " + wait.toMillis() + " ms"));
-          String destination = sender.destination(attempt);
-          later(
-              wait, () -> lanes.submit(destination, () -> tryOnce(attempt, sender, tryNumber + 1)));
+                  result.detail() + "; try " + (tryNumber + 1) + " in " + wait.toMillis() + " ms");
+          recordThen(
+              job,
+              destination,
+              retrying,
+              1,
+              () ->
+                  later(
+                      wait,
+                      () -> lanes.submit(destination, () -> tryOnce(job, sender, tryNumber + 1))));
         } else {
           String detail = result.detail() + " after " + tryNumber + " tries";
-          recordAfterSend(attempt, new Delivery(Outcome.FAILED, tryNumber, detail));
-          nextContactMethodNow(attempt, "it failed");
-          finish(attempt);
+          failed(job, destination, new Delivery(Outcome.FAILED, tryNumber, detail));
         }
       }
-      case PERMANENT -> {
-        recordAfterSend(attempt, new Delivery(Outcome.FAILED, tryNumber, result.detail()));
-        nextContactMethodNow(attempt, "it failed permanently");
-        finish(attempt);
-      }
+      case PERMANENT ->
+          failed(job, destination, new Delivery(Outcome.FAILED, tryNumber, result.detail()));
     }
   }
 
-  /** Records a state once something was sent: retried, never answered by a second send. */
-  private void recordAfterSend(Attempt attempt, Delivery delivery) {
-    LOG.info(
-        "attempt {}: {} after {} tries ({})",
-        attempt.id(),
-        delivery.outcome(),
-        delivery.tries(),
-        delivery.detail());
-    for (int i = 1; ; i++) {
-      try {
-        log.record(attempt, delivery);
-        return;
-      } catch (RuntimeException e) {
-        if (i == 5) {
-          LOG.error(
-              "could not record {} of {}; a restart records it UNKNOWN", delivery, attempt.id(), e);
-          return;
-        }
+  private void failed(Job job, String destination, Delivery delivery) {
+    recordThen(
+        job,
+        destination,
+        delivery,
+        1,
+        () -> {
+          nextStepNow(job);
+          finish(job);
+        });
+  }
+
+  /**
+   * Records a state once something was sent, then runs {@code then}; when the log refuses it (Kafka
+   * unreachable), records again later — scheduled, never by sleeping on the send pool — and never
+   * answers it with a second send. After the last try a restart records it UNKNOWN.
+   */
+  private void recordThen(
+      Job job, String destination, Delivery delivery, int recordTry, Runnable then) {
+    Attempt attempt = job.attempt();
+    try {
+      log.record(attempt, delivery);
+      LOG.info(
+          "attempt {}: {} after {} tries ({})",
+          attempt.id(),
+          delivery.outcome(),
+          delivery.tries(),
+          delivery.detail());
+    } catch (RuntimeException e) {
+      if (recordTry < RECORD_TRIES) {
         LOG.warn(
-            "could not record {} of {} ({}); retrying",
+            "could not record {} of {} ({}); recording again in {}",
             delivery.outcome(),
             attempt.id(),
-            e.toString());
-        pause(RECORD_RETRY);
+            e.toString(),
+            recordRetry);
+        later(
+            recordRetry,
+            () ->
+                lanes.submit(
+                    destination,
+                    () -> recordThen(job, destination, delivery, recordTry + 1, then)));
+        return;
       }
+      LOG.error(
+          "could not record {} of {} after {} tries; a restart records it UNKNOWN",
+          delivery,
+          attempt.id(),
+          RECORD_TRIES,
+          e);
+    }
+    then.run();
+  }
+
+  private static void nextStepNow(Job job) {
+    if (!job.attempt().isDigest()) {
+      tickets(job).forEach(StepTicket::nextStepNow);
     }
   }
 
-  private void nextContactMethodNow(Attempt attempt, String why) {
-    if (closedIncidents.contains(attempt.page().incidentId())) {
-      return;
-    }
-    plan.nextAfter(attempt)
-        .ifPresent(
-            next -> {
-              LOG.info(
-                  "attempt {}: {}, so {} goes now, not at its due time",
-                  attempt.id(),
-                  why,
-                  next.id());
-              begin(next, () -> {});
-            });
-  }
-
-  private void scheduleFlush(StormDigest.Key key) {
-    later(
-        digest.interval(),
-        () ->
-            digest
-                .flush(key, clock.millis())
-                .ifPresent(
-                    d -> {
-                      scheduleFlush(key);
-                      begin(d, () -> {});
-                    }));
-  }
-
-  private void finish(Attempt attempt) {
-    List<Runnable> callbacks;
+  private Job job(String id) {
     synchronized (inFlight) {
-      callbacks = inFlight.remove(attempt.id());
+      return inFlight.get(id);
     }
-    if (callbacks != null) {
-      callbacks.forEach(Runnable::run);
+  }
+
+  private void finish(Job job) {
+    forget(job);
+    tickets(job).forEach(StepTicket::done);
+  }
+
+  private void forget(Job job) {
+    synchronized (inFlight) {
+      inFlight.remove(job.attempt().id());
+    }
+  }
+
+  private static List<StepTicket> tickets(Job job) {
+    synchronized (job.tickets()) {
+      return List.copyOf(job.tickets());
     }
   }
 
@@ -286,14 +309,6 @@ public final class DeliveryEngine implements StepHandoff, AutoCloseable {
       timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       LOG.info("notifier is stopping; left for the next start: {}", task);
-    }
-  }
-
-  private static void pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

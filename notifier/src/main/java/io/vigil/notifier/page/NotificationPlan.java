@@ -9,29 +9,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns a page into the steps of each paged user's notification rules for its urgency, each due its
- * {@code after} past the page; users paged twice in one page are reached once, unknown users and
- * unknown contact methods are logged and skipped.
+ * {@code after} past the page, reading users, contact methods and rules from the configuration as
+ * it is at that moment; users paged twice in one page are reached once, unknown users and unknown
+ * contact methods are logged and skipped.
  */
 public final class NotificationPlan {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationPlan.class);
 
-  private final VigilConfig config;
+  private final Supplier<VigilConfig> config;
 
-  public NotificationPlan(VigilConfig config) {
+  /**
+   * @param config the configuration as it is now (a {@code LiveConfig}); read at every decision, so
+   *     an administrator's change applies to the next page without a restart
+   */
+  public NotificationPlan(Supplier<VigilConfig> config) {
     this.config = config;
   }
 
   /** Every step of {@code page}, in rule order per user, timed from {@code pagedAt}. */
   public List<ScheduledStep> stepsOf(Page page, Instant pagedAt) {
+    VigilConfig now = config.get();
     List<ScheduledStep> steps = new ArrayList<>();
     for (String userId : page.userIds()) {
-      Optional<User> user = config.user(userId);
+      Optional<User> user = now.user(userId);
       if (user.isEmpty()) {
         LOG.warn(
             "page {} names user '{}', who is not in the configuration: nobody to notify",
@@ -57,10 +64,12 @@ public final class NotificationPlan {
     return steps;
   }
 
-  /** The attempt a step becomes, if its user and contact method are still configured. */
+  /**
+   * The attempt a step becomes, with the contact method as configured now, if its user and contact
+   * method are still configured.
+   */
   public Optional<Attempt> attemptOf(ScheduledStep step) {
-    Optional<ContactMethod> method =
-        config.user(step.userId()).flatMap(u -> u.contactMethod(step.contactMethodId()));
+    Optional<ContactMethod> method = contactMethodOf(step);
     if (method.isEmpty()) {
       LOG.warn(
           "step {} names user '{}' / contact method '{}', no longer configured: not sent",
@@ -68,26 +77,41 @@ public final class NotificationPlan {
           step.userId(),
           step.contactMethodId());
     }
-    return method.map(m -> new Attempt(step.page(), step.userId(), m, step.step()));
+    return method.map(m -> new Attempt(step.page(), step.userId(), m, step.step(), step.digest()));
   }
 
-  /** The attempt of the rule step after {@code attempt}'s, if the user's rules have one. */
-  public Optional<Attempt> nextAfter(Attempt attempt) {
-    if (attempt.isDigest()) {
+  /** The contact method {@code step} names, as configured now. */
+  public Optional<ContactMethod> contactMethodOf(ScheduledStep step) {
+    return config.get().user(step.userId()).flatMap(u -> u.contactMethod(step.contactMethodId()));
+  }
+
+  /**
+   * The rule step after {@code failed}'s in the same page, by the user's rules as they are now, due
+   * when it would have been due (the page's time plus its {@code after}); empty for a digest or the
+   * last step.
+   */
+  public Optional<ScheduledStep> nextAfter(ScheduledStep failed) {
+    if (failed.digest() != null) {
       return Optional.empty();
     }
-    Optional<User> user = config.user(attempt.userId());
+    Optional<User> user = config.get().user(failed.userId());
     if (user.isEmpty()) {
       return Optional.empty();
     }
-    List<NotificationRule> rules = rulesOf(user.get(), attempt.page());
-    int next = attempt.step() + 1;
-    if (next >= rules.size()) {
+    List<NotificationRule> rules = rulesOf(user.get(), failed.page());
+    int next = failed.step() + 1;
+    if (failed.step() >= rules.size() || next >= rules.size()) {
       return Optional.empty();
     }
-    return user.get()
-        .contactMethod(rules.get(next).contactMethod())
-        .map(m -> new Attempt(attempt.page(), attempt.userId(), m, next));
+    long pagedAt = failed.dueAtMillis() - rules.get(failed.step()).after().toMillis();
+    NotificationRule rule = rules.get(next);
+    return Optional.of(
+        new ScheduledStep(
+            failed.page(),
+            failed.userId(),
+            rule.contactMethod(),
+            next,
+            pagedAt + rule.after().toMillis()));
   }
 
   private static List<NotificationRule> rulesOf(User user, Page page) {

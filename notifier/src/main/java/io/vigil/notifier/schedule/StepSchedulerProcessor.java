@@ -2,6 +2,7 @@ package io.vigil.notifier.schedule;
 
 import io.vigil.notifier.escalation.EscalationPages;
 import io.vigil.notifier.page.NotificationPlan;
+import io.vigil.notifier.page.Page;
 import io.vigil.notifier.page.ScheduledStep;
 import io.vigil.schemas.EscalationCancelled;
 import io.vigil.schemas.EscalationEvent;
@@ -12,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -27,56 +26,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every page's notification-rule steps durably until they are due: steps due now are handed
- * over at once, delayed ones wait in a changelogged store and a wall-clock punctuation hands them
- * over when due; an acknowledged or resolved incident (or a cancelled escalation) drops its waiting
- * steps. A handed-over step stays in the in-flight store until its attempt is over, so a crash
- * hands it over again and the delivery log decides whether anything is sent.
+ * Keeps every page's notification-rule steps durably until they are due, per incident: steps due
+ * now go on at once, delayed ones wait in a changelogged store and a wall-clock punctuation sends
+ * them on when due — keyed by user, to the {@link HandoverProcessor} of that user; an acknowledged
+ * or resolved incident (or a cancelled escalation) drops its waiting steps and tells every user it
+ * paged.
  */
-public final class StepSchedulerProcessor implements Processor<String, SpecificRecord, Void, Void> {
+public final class StepSchedulerProcessor
+    implements Processor<String, SpecificRecord, String, Handover> {
 
   /** {@code <incident id>|<attempt id>} → a step waiting for its due time. */
   public static final String PENDING_STORE = "notifier-pending-steps";
 
-  /** {@code <attempt id>} → a step handed over whose attempt is not over yet. */
-  public static final String IN_FLIGHT_STORE = "notifier-in-flight-steps";
+  /** {@code <incident id>} → the users its pages reached. */
+  public static final String PAGED_STORE = "notifier-paged-users";
+
+  /** How long an incident nobody closed is remembered after its last page. */
+  static final Duration PAGED_KEPT = Duration.ofDays(7);
 
   private static final Logger LOG = LoggerFactory.getLogger(StepSchedulerProcessor.class);
 
   private final NotificationPlan plan;
-  private final StepHandoff handoff;
   private final Duration tick;
-  private final Queue<String> done = new ConcurrentLinkedQueue<>();
-  private ProcessorContext<Void, Void> context;
+  private ProcessorContext<String, Handover> context;
   private KeyValueStore<String, ScheduledStep> pending;
-  private KeyValueStore<String, ScheduledStep> inFlight;
+  private KeyValueStore<String, PagedUsers> paged;
 
-  public StepSchedulerProcessor(NotificationPlan plan, StepHandoff handoff, Duration tick) {
+  public StepSchedulerProcessor(NotificationPlan plan, Duration tick) {
     this.plan = plan;
-    this.handoff = handoff;
     this.tick = tick;
   }
 
   @Override
-  public void init(ProcessorContext<Void, Void> context) {
+  public void init(ProcessorContext<String, Handover> context) {
     this.context = context;
     this.pending = context.getStateStore(PENDING_STORE);
-    this.inFlight = context.getStateStore(IN_FLIGHT_STORE);
-    context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
-    resumeUnfinished();
-  }
-
-  /** Steps handed over before a restart whose attempts never ended: hand them over again. */
-  private void resumeUnfinished() {
-    List<ScheduledStep> unfinished = new ArrayList<>();
-    try (KeyValueIterator<String, ScheduledStep> it = inFlight.all()) {
-      it.forEachRemaining(kv -> unfinished.add(kv.value));
-    }
-    if (!unfinished.isEmpty()) {
-      LOG.info(
-          "{} steps were handed over before a restart; handing them over again", unfinished.size());
-    }
-    unfinished.forEach(this::handOver);
+    this.paged = context.getStateStore(PAGED_STORE);
+    context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::sendDueSteps);
+    context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::forgetOld);
   }
 
   @Override
@@ -88,8 +75,8 @@ public final class StepSchedulerProcessor implements Processor<String, SpecificR
       }
       // Timed from when the page reaches the notifier, so a page read late (the notifier was
       // down) keeps the spacing between steps instead of sending them all at once.
-      Instant pagedAt = Instant.ofEpochMilli(context.currentSystemTimeMs());
-      EscalationPages.pageOf(e).ifPresent(page -> schedule(plan.stepsOf(page, pagedAt)));
+      long now = context.currentSystemTimeMs();
+      EscalationPages.pageOf(e).ifPresent(page -> schedule(page, now));
     } else if (record.value() instanceof IncidentEvent e) {
       if (e.getEvent() instanceof IncidentAcknowledged) {
         cancel(e.getIncidentId(), "incident acknowledged");
@@ -99,11 +86,18 @@ public final class StepSchedulerProcessor implements Processor<String, SpecificR
     }
   }
 
-  private void schedule(List<ScheduledStep> steps) {
-    long now = context.currentSystemTimeMs();
+  private void schedule(Page page, long now) {
+    List<ScheduledStep> steps = plan.stepsOf(page, Instant.ofEpochMilli(now));
+    if (steps.isEmpty()) {
+      return;
+    }
+    PagedUsers before = paged.get(page.incidentId());
+    List<String> users = steps.stream().map(ScheduledStep::userId).distinct().toList();
+    paged.put(
+        page.incidentId(), before == null ? new PagedUsers(users, now) : before.with(users, now));
     for (ScheduledStep step : steps) {
       if (step.dueAtMillis() <= now) {
-        handOver(step);
+        sendOn(step);
       } else {
         pending.put(pendingKey(step), step);
         LOG.info(
@@ -113,7 +107,6 @@ public final class StepSchedulerProcessor implements Processor<String, SpecificR
   }
 
   private void cancel(String incidentId, String why) {
-    handoff.incidentClosed(incidentId);
     List<String> keys = new ArrayList<>();
     try (KeyValueIterator<String, ScheduledStep> it =
         pending.prefixScan(incidentId + "|", new StringSerializer())) {
@@ -123,12 +116,19 @@ public final class StepSchedulerProcessor implements Processor<String, SpecificR
     if (!keys.isEmpty()) {
       LOG.info("{}: {} waiting steps of {} cancelled", why, keys.size(), incidentId);
     }
+    PagedUsers users = paged.get(incidentId);
+    if (users != null) {
+      paged.delete(incidentId);
+      users
+          .userIds()
+          .forEach(
+              u ->
+                  context.forward(
+                      new Record<>(u, Handover.closed(incidentId), context.currentSystemTimeMs())));
+    }
   }
 
-  private void punctuate(long now) {
-    for (String attemptId = done.poll(); attemptId != null; attemptId = done.poll()) {
-      inFlight.delete(attemptId);
-    }
+  private void sendDueSteps(long now) {
     List<KeyValue<String, ScheduledStep>> due = new ArrayList<>();
     try (KeyValueIterator<String, ScheduledStep> it = pending.all()) {
       it.forEachRemaining(
@@ -140,14 +140,25 @@ public final class StepSchedulerProcessor implements Processor<String, SpecificR
     }
     for (KeyValue<String, ScheduledStep> kv : due) {
       pending.delete(kv.key);
-      handOver(kv.value);
+      sendOn(kv.value);
     }
   }
 
-  private void handOver(ScheduledStep step) {
-    String attemptId = step.attemptId();
-    inFlight.put(attemptId, step);
-    handoff.submit(step, () -> done.add(attemptId));
+  private void forgetOld(long now) {
+    List<String> old = new ArrayList<>();
+    try (KeyValueIterator<String, PagedUsers> it = paged.all()) {
+      it.forEachRemaining(
+          kv -> {
+            if (kv.value.lastPagedAtMillis() < now - PAGED_KEPT.toMillis()) {
+              old.add(kv.key);
+            }
+          });
+    }
+    old.forEach(paged::delete);
+  }
+
+  private void sendOn(ScheduledStep step) {
+    context.forward(new Record<>(step.userId(), Handover.of(step), context.currentSystemTimeMs()));
   }
 
   static String pendingKey(ScheduledStep step) {

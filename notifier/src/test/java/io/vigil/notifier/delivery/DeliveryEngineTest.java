@@ -14,7 +14,8 @@ import io.vigil.notifier.page.Delivery;
 import io.vigil.notifier.page.NotificationPlan;
 import io.vigil.notifier.page.Page;
 import io.vigil.notifier.page.ScheduledStep;
-import java.time.Clock;
+import io.vigil.notifier.schedule.StepTicket;
+import io.vigil.runtime.config.LiveConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,11 @@ class DeliveryEngineTest {
                 - { id: bob-hook, type: webhook, url: "https://dead.example/bob" }
               notificationRules:
                 high: [ { contactMethod: bob-hook, after: 0s } ]
+            - id: carl
+              contactMethods:
+                - { id: carl-hook, type: webhook, url: "https://other.example/carl" }
+              notificationRules:
+                high: [ { contactMethod: carl-hook, after: 0s } ]
           """,
           "test");
 
@@ -97,22 +103,57 @@ class DeliveryEngineTest {
     }
   }
 
-  private final MemoryLog log = new MemoryLog();
+  /** The scheduler's side of one hand-over: whether its task is still here, and what it heard. */
+  static final class TestTicket implements StepTicket {
+    final CountDownLatch done = new CountDownLatch(1);
+    final AtomicInteger nextStepNow = new AtomicInteger();
+    volatile boolean owned = true;
+    final long ownedSince = System.nanoTime();
+
+    @Override
+    public long ownedSince() {
+      return ownedSince;
+    }
+
+    @Override
+    public boolean whileOwned(Runnable action) {
+      if (!owned) {
+        return false;
+      }
+      action.run();
+      return true;
+    }
+
+    @Override
+    public void done() {
+      done.countDown();
+    }
+
+    @Override
+    public void nextStepNow() {
+      nextStepNow.incrementAndGet();
+    }
+
+    boolean isDone() {
+      return done.getCount() == 0;
+    }
+  }
+
+  private MemoryLog log = new MemoryLog();
   private final ScriptedSender webhook = new ScriptedSender(ContactMethod.ContactType.WEBHOOK);
   private final ScriptedSender sms = new ScriptedSender(ContactMethod.ContactType.SMS);
   private DeliveryEngine engine;
 
-  private DeliveryEngine engine(Duration digestInterval, int perDestination) {
+  private DeliveryEngine engine(int workers, int perDestination) {
     engine =
         new DeliveryEngine(
-            new NotificationPlan(CONFIG),
+            new NotificationPlan(LiveConfig.fixed(CONFIG)),
             log,
             List.of(webhook, sms),
             new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), 0.5, Math::random),
-            new StormDigest(digestInterval),
-            new DestinationLanes(4, perDestination),
-            Clock.systemUTC(),
-            Duration.ofSeconds(1));
+            new DestinationLanes(workers, perDestination),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(20));
     return engine;
   }
 
@@ -133,15 +174,16 @@ class DeliveryEngineTest {
     return new ScheduledStep(page, user, method, index, 0);
   }
 
-  private void submitAndAwait(ScheduledStep step) {
-    CountDownLatch done = new CountDownLatch(1);
-    engine.submit(step, done::countDown);
-    await().atMost(Duration.ofSeconds(10)).until(() -> done.getCount() == 0);
+  private TestTicket submitAndAwait(ScheduledStep step) {
+    TestTicket ticket = new TestTicket();
+    engine.submit(step, ticket);
+    await().atMost(Duration.ofSeconds(10)).until(ticket::isDone);
+    return ticket;
   }
 
   @Test
   void retryableFailuresAreRetriedOnTheSameAttemptUntilDelivered() {
-    engine(Duration.ZERO, 4);
+    engine(4, 4);
     String id = "e1/alice/alice-hook/0";
     webhook.answer(
         id, SendResult.retryable("HTTP 503 from x"), SendResult.retryable("HTTP 429 from x"));
@@ -156,52 +198,57 @@ class DeliveryEngineTest {
   }
 
   @Test
-  void aPermanentFailureSendsTheNextContactMethodAtOnce() {
-    engine(Duration.ZERO, 4);
+  void aPermanentFailureAsksForTheNextRuleStepAtOnce() {
+    engine(4, 4);
     webhook.answer("e2/alice/alice-hook/0", SendResult.permanent("HTTP 410 from x"));
 
-    submitAndAwait(step(page("e2", "i2", Page.Urgency.HIGH, "alice"), "alice", "alice-hook", 0));
+    TestTicket ticket =
+        submitAndAwait(
+            step(page("e2", "i2", Page.Urgency.HIGH, "alice"), "alice", "alice-hook", 0));
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> log.state("e2/alice/alice-sms/1").filter(Delivery::isFinal).isPresent());
     assertThat(log.latest.get("e2/alice/alice-hook/0"))
         .isEqualTo(new Delivery(Delivery.Outcome.FAILED, 1, "HTTP 410 from x"));
-    assertThat(sms.sent).containsExactly("e2/alice/alice-sms/1");
+    assertThat(ticket.nextStepNow).hasValue(1);
+    assertThat(webhook.sent).containsExactly("e2/alice/alice-hook/0");
   }
 
   @Test
   void retriesAreBoundedAndTheLastFailureAlsoMovesOn() {
-    engine(Duration.ZERO, 4);
+    engine(4, 4);
     SendResult down = SendResult.retryable("HTTP 500 from x");
     webhook.answer("e3/alice/alice-hook/0", down, down, down);
 
-    submitAndAwait(step(page("e3", "i3", Page.Urgency.HIGH, "alice"), "alice", "alice-hook", 0));
+    TestTicket ticket =
+        submitAndAwait(
+            step(page("e3", "i3", Page.Urgency.HIGH, "alice"), "alice", "alice-hook", 0));
 
     assertThat(log.latest.get("e3/alice/alice-hook/0"))
         .isEqualTo(new Delivery(Delivery.Outcome.FAILED, 3, "HTTP 500 from x after 3 tries"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> sms.sent.contains("e3/alice/alice-sms/1"));
+    assertThat(ticket.nextStepNow).hasValue(1);
+    assertThat(webhook.sent).hasSize(3);
   }
 
   @Test
   void anAttemptUnderWayWhenTheNotifierStoppedIsNotSentAgainButRecordedUnknown() {
-    engine(Duration.ZERO, 4);
+    engine(4, 4);
     Page p = page("e4", "i4", Page.Urgency.HIGH, "alice");
     Attempt before =
-        new NotificationPlan(CONFIG).attemptOf(step(p, "alice", "alice-hook", 0)).orElseThrow();
+        new NotificationPlan(LiveConfig.fixed(CONFIG))
+            .attemptOf(step(p, "alice", "alice-hook", 0))
+            .orElseThrow();
     log.record(before, new Delivery(Delivery.Outcome.SENT, 1, "sending"));
 
-    submitAndAwait(step(p, "alice", "alice-hook", 0));
+    TestTicket ticket = submitAndAwait(step(p, "alice", "alice-hook", 0));
 
     assertThat(webhook.sent).isEmpty();
     assertThat(log.latest.get("e4/alice/alice-hook/0"))
         .isEqualTo(new Delivery(Delivery.Outcome.UNKNOWN, 1, DeliveryEngine.STOPPED_WHILE_SENDING));
-    await().atMost(Duration.ofSeconds(10)).until(() -> sms.sent.contains("e4/alice/alice-sms/1"));
+    assertThat(ticket.nextStepNow).hasValue(1);
   }
 
   @Test
   void aFinishedAttemptIsNeverSentAgain() {
-    engine(Duration.ZERO, 4);
+    engine(4, 4);
     ScheduledStep s = step(page("e5", "i5", Page.Urgency.HIGH, "alice"), "alice", "alice-hook", 0);
 
     submitAndAwait(s);
@@ -212,7 +259,7 @@ class DeliveryEngineTest {
 
   @Test
   void aChannelThatIsNotConfiguredIsRecordedAsSkipped() {
-    engine(Duration.ZERO, 4);
+    engine(4, 4);
 
     submitAndAwait(step(page("e6", "i6", Page.Urgency.LOW, "alice"), "alice", "alice-mail", 0));
 
@@ -224,12 +271,12 @@ class DeliveryEngineTest {
 
   @Test
   void aDeadDestinationDelaysNobodyElse() {
-    engine(Duration.ZERO, 1);
+    engine(4, 1);
     webhook.block = new CountDownLatch(1);
     for (int i = 0; i < 3; i++) {
       engine.submit(
           step(page("dead-" + i, "d" + i, Page.Urgency.HIGH, "bob"), "bob", "bob-hook", 0),
-          () -> {});
+          new TestTicket());
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> webhook.running.get() == 1);
 
@@ -241,17 +288,69 @@ class DeliveryEngineTest {
   }
 
   @Test
-  void duringAStormTheRestAreSuppressedAndOneDigestFollows() {
-    engine(Duration.ofMillis(300), 4);
+  void aStepFoldedIntoAStormDigestIsRecordedSuppressedAndNotSent() {
+    engine(4, 4);
+    String why = "storm: alice already got a webhook message in the last 1m; folded";
 
-    submitAndAwait(step(page("s1", "i1", Page.Urgency.HIGH, "alice"), "alice", "alice-hook", 0));
-    submitAndAwait(step(page("s2", "i2", Page.Urgency.HIGH, "alice"), "alice", "alice-hook", 0));
-    submitAndAwait(step(page("s3", "i3", Page.Urgency.HIGH, "alice"), "alice", "alice-hook", 0));
+    submitAndAwait(
+        step(page("s1", "i1", Page.Urgency.HIGH, "alice"), "alice", "alice-hook", 0)
+            .suppressedBecause(why));
 
-    assertThat(log.latest.get("s2/alice/alice-hook/0").outcome())
-        .isEqualTo(Delivery.Outcome.SUPPRESSED);
-    await().atMost(Duration.ofSeconds(10)).until(() -> webhook.sent.size() == 2);
-    assertThat(webhook.sent)
-        .containsExactly("s1/alice/alice-hook/0", "s3/alice/alice-hook/0/digest");
+    assertThat(webhook.sent).isEmpty();
+    assertThat(log.history()).containsExactly("s1/alice/alice-hook/0 SUPPRESSED 0 " + why);
+  }
+
+  @Test
+  void aStepWhoseTaskMovedToAnotherInstanceIsNotStartedHere() {
+    engine(1, 1);
+    TestTicket moved = new TestTicket();
+    moved.owned = false;
+    ScheduledStep step =
+        step(page("m1", "i1", Page.Urgency.HIGH, "alice"), "alice", "alice-hook", 0);
+
+    engine.submit(step, moved);
+    // One worker, one lane: once the next step is over, the first one was decided.
+    submitAndAwait(step(page("m2", "i2", Page.Urgency.HIGH, "alice"), "alice", "alice-hook", 0));
+
+    assertThat(webhook.sent).containsExactly("m2/alice/alice-hook/0");
+    assertThat(log.state("m1/alice/alice-hook/0")).isEmpty();
+    assertThat(moved.isDone()).as("the moved task is not told it is done").isFalse();
+
+    // Handed over again by the task's owner, it goes out once.
+    submitAndAwait(step);
+    assertThat(webhook.sent).containsExactly("m2/alice/alice-hook/0", "m1/alice/alice-hook/0");
+  }
+
+  @Test
+  void aStateKafkaRefusedIsRecordedLaterWithoutHoldingUpOtherSends() {
+    String slow = "k1/alice/alice-hook/0";
+    String other = "k2/carl/carl-hook/0";
+    // Kafka refuses the outcome of the first send until the second one was recorded: with one
+    // worker, the second can only go out if the first is not waiting on the worker.
+    log =
+        new MemoryLog() {
+          @Override
+          public synchronized void record(Attempt attempt, Delivery delivery) {
+            if (attempt.id().equals(slow)
+                && delivery.outcome() == Delivery.Outcome.DELIVERED
+                && !state(other).map(Delivery::isFinal).orElse(false)) {
+              throw new IllegalStateException("Kafka unreachable");
+            }
+            super.record(attempt, delivery);
+          }
+        };
+    engine(1, 1);
+
+    TestTicket first = new TestTicket();
+    engine.submit(
+        step(page("k1", "i1", Page.Urgency.HIGH, "alice"), "alice", "alice-hook", 0), first);
+    submitAndAwait(step(page("k2", "i2", Page.Urgency.HIGH, "carl"), "carl", "carl-hook", 0));
+    await().atMost(Duration.ofSeconds(10)).until(first::isDone);
+
+    assertThat(log.history())
+        .extracting(h -> h.split(" ")[0] + " " + h.split(" ")[1])
+        .containsExactly(
+            slow + " SENT", other + " SENT", other + " DELIVERED", slow + " DELIVERED");
+    assertThat(webhook.sent).containsExactly(slow, other);
   }
 }

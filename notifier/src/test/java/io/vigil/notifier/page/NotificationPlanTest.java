@@ -8,6 +8,7 @@ import io.vigil.config.VigilConfig;
 import io.vigil.config.VigilConfigLoader;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class NotificationPlanTest {
@@ -38,7 +39,7 @@ class NotificationPlanTest {
   @Test
   void eachPagedUserGetsTheStepsOfTheUrgencyTimedFromThePage() {
     List<ScheduledStep> steps =
-        new NotificationPlan(CONFIG)
+        new NotificationPlan(() -> CONFIG)
             .stepsOf(page(Page.Urgency.HIGH, "alice", "mallory", "alice"), T0);
 
     assertThat(steps)
@@ -46,20 +47,52 @@ class NotificationPlanTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("e1/alice/alice-hook/0", T0),
             org.assertj.core.groups.Tuple.tuple("e1/alice/alice-sms/1", T0.plusSeconds(120)));
-    assertThat(new NotificationPlan(CONFIG).stepsOf(page(Page.Urgency.LOW, "alice"), T0))
+    assertThat(new NotificationPlan(() -> CONFIG).stepsOf(page(Page.Urgency.LOW, "alice"), T0))
         .extracting(ScheduledStep::attemptId)
         .containsExactly("e1/alice/alice-mail/0");
   }
 
   @Test
-  void theNextStepOfAFailedOneIsTheFollowingRule() {
-    NotificationPlan plan = new NotificationPlan(CONFIG);
-    Attempt first =
-        plan.attemptOf(plan.stepsOf(page(Page.Urgency.HIGH, "alice"), T0).get(0)).orElseThrow();
+  void aStepIsSentOverItsContactMethodAsConfiguredWhenItIsSent() {
+    AtomicReference<VigilConfig> live = new AtomicReference<>(CONFIG);
+    NotificationPlan plan = new NotificationPlan(live::get);
+    ScheduledStep first = plan.stepsOf(page(Page.Urgency.HIGH, "alice"), T0).get(0);
+    assertThat(plan.attemptOf(first).orElseThrow().contactMethod().url())
+        .isEqualTo("https://h/alice");
 
-    assertThat(plan.nextAfter(first).map(Attempt::id)).contains("e1/alice/alice-sms/1");
-    assertThat(plan.nextAfter(plan.nextAfter(first).orElseThrow())).isEmpty();
-    assertThat(first.contactMethod().signingSecrets())
+    live.set(
+        VigilConfigLoader.parse(
+            """
+            apiVersion: vigil/v1
+            users:
+              - id: alice
+                contactMethods:
+                  - { id: alice-hook, type: webhook, url: "https://h/alice-new" }
+                notificationRules:
+                  high: [ { contactMethod: alice-hook, after: 0s } ]
+            """,
+            "test"));
+
+    Attempt attempt = plan.attemptOf(first).orElseThrow();
+    assertThat(attempt.contactMethod().url()).isEqualTo("https://h/alice-new");
+    assertThat(attempt.contactMethod().signingSecrets()).isEmpty();
+    assertThat(plan.attemptOf(plan.stepsOf(page(Page.Urgency.HIGH, "alice"), T0).get(0)))
+        .map(Attempt::id)
+        .contains("e1/alice/alice-hook/0");
+  }
+
+  @Test
+  void aStepWhoseContactMethodWasRemovedBecomesNoAttempt() {
+    NotificationPlan plan = new NotificationPlan(() -> CONFIG);
+    ScheduledStep gone =
+        new ScheduledStep(page(Page.Urgency.HIGH, "alice"), "alice", "alice-fax", 0, 0);
+
+    assertThat(plan.attemptOf(gone)).isEmpty();
+    assertThat(
+            plan.attemptOf(plan.stepsOf(page(Page.Urgency.HIGH, "alice"), T0).get(0))
+                .orElseThrow()
+                .contactMethod()
+                .signingSecrets())
         .containsExactly("0123456789abcdef", "fedcba9876543210");
   }
 

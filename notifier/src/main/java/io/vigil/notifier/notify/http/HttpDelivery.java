@@ -2,31 +2,33 @@ package io.vigil.notifier.notify.http;
 
 import io.vigil.notifier.notify.SendResult;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One HTTP POST to a user-configured URL: refused by the {@link SsrfGuard} when it points inside
- * the network, bounded by a timeout, never following redirects; 2xx is delivered, 408, 429, 5xx,
- * timeouts and connection failures are worth retrying, anything else is permanent.
+ * the network, otherwise sent to the very address the guard checked ({@link PinnedHttp}), bounded
+ * by a timeout, never following redirects; 2xx is delivered, 408, 429, 5xx, timeouts and connection
+ * failures are worth retrying, anything else is permanent.
  */
 public final class HttpDelivery {
 
-  private final HttpClient http;
+  private final PinnedHttp http;
   private final SsrfGuard guard;
 
-  public HttpDelivery(HttpClient http, SsrfGuard guard) {
+  public HttpDelivery(PinnedHttp http, SsrfGuard guard) {
     this.http = http;
     this.guard = guard;
   }
 
-  /** A client with {@code connectTimeout} that never follows redirects. */
+  /**
+   * A JDK client with {@code connectTimeout} that never follows redirects, for operator-configured
+   * endpoints such as the SMS provider (user-configured URLs go through {@link #post}).
+   */
   public static HttpClient client(Duration connectTimeout) {
     return HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
@@ -42,31 +44,26 @@ public final class HttpDelivery {
     } catch (IllegalArgumentException | NullPointerException e) {
       return SendResult.permanent("'" + url + "' is not a valid URL: fix the contact method");
     }
-    Optional<String> refusal = guard.refusal(uri);
-    if (refusal.isPresent()) {
-      return SendResult.permanent(refusal.get());
+    SsrfGuard.Verdict verdict = guard.check(uri);
+    if (!verdict.allowed()) {
+      return SendResult.permanent(verdict.refusal());
     }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(timeout)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(request::header);
     try {
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      PinnedHttp.Response response =
+          http.post(
+              uri,
+              verdict.host(),
+              verdict.addresses(),
+              headers,
+              body.getBytes(StandardCharsets.UTF_8),
+              timeout);
       return classify(
-          uri,
-          response.statusCode(),
-          response.body(),
-          response.headers().firstValue("Retry-After").orElse(null));
-    } catch (HttpTimeoutException e) {
+          uri, response.status(), response.body(), response.headers().get("retry-after"));
+    } catch (SocketTimeoutException e) {
       return SendResult.retryable(
           "no answer from " + uri + " within " + timeout.toMillis() + " ms");
     } catch (IOException e) {
       return SendResult.retryable("cannot reach " + uri + ": " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return SendResult.retryable("interrupted sending to " + uri);
     }
   }
 

@@ -11,13 +11,33 @@ import java.util.Optional;
 /**
  * Refuses user-configured URLs that resolve to loopback, private, link-local (cloud metadata),
  * carrier-grade NAT, unspecified or multicast addresses, unless the host or address is on the
- * operator's allow-list; only http and https are accepted.
+ * operator's allow-list; only http and https are accepted. It answers with the addresses it
+ * checked, and the request must go to one of those (no second lookup), so DNS cannot be rebound in
+ * between.
  */
 public final class SsrfGuard {
 
   /** Resolves a host name to every address it has. */
   public interface Resolver {
     InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
+  /**
+   * What the guard decided for one URL.
+   *
+   * @param refusal why the URL must not be called, or null when it may be
+   * @param host the URL's host as written (for the Host header and TLS), without brackets
+   * @param addresses the checked addresses the request may connect to (empty when refused)
+   */
+  public record Verdict(String refusal, String host, List<InetAddress> addresses) {
+
+    static Verdict refused(String why) {
+      return new Verdict(why, null, List.of());
+    }
+
+    public boolean allowed() {
+      return refusal == null;
+    }
   }
 
   private final List<String> allowedHosts = new ArrayList<>();
@@ -59,23 +79,34 @@ public final class SsrfGuard {
 
   /** Why {@code url} must not be called, or empty when it may be. */
   public Optional<String> refusal(URI url) {
+    return Optional.ofNullable(check(url).refusal());
+  }
+
+  /**
+   * Resolves {@code url}'s host once and decides: refused, or allowed at the addresses checked —
+   * the only ones the request may connect to.
+   */
+  public Verdict check(URI url) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      return Optional.of("refused " + url + ": only http and https URLs are called");
+      return Verdict.refused("refused " + url + ": only http and https URLs are called");
     }
     String host = url.getHost();
     if (host == null || host.isBlank()) {
-      return Optional.of("refused " + url + ": no host");
+      return Verdict.refused("refused " + url + ": no host");
     }
     String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if (allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
-      return Optional.empty();
-    }
     InetAddress[] addresses;
     try {
       addresses = resolver.resolve(bare);
     } catch (UnknownHostException e) {
-      return Optional.of("cannot resolve " + bare);
+      return Verdict.refused("cannot resolve " + bare);
+    }
+    if (addresses == null || addresses.length == 0) {
+      return Verdict.refused("cannot resolve " + bare);
+    }
+    if (allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
+      return new Verdict(null, bare, List.of(addresses));
     }
     for (InetAddress a : addresses) {
       if (allowedNets.stream().anyMatch(n -> n.contains(a))) {
@@ -83,7 +114,7 @@ public final class SsrfGuard {
       }
       Optional<String> kind = internalKind(a);
       if (kind.isPresent()) {
-        return Optional.of(
+        return Verdict.refused(
             "refused "
                 + url
                 + ": "
@@ -95,7 +126,7 @@ public final class SsrfGuard {
                 + " address; an operator can allow it with VIGIL_NOTIFIER_SSRF_ALLOW");
       }
     }
-    return Optional.empty();
+    return new Verdict(null, bare, List.of(addresses));
   }
 
   /** What kind of internal address {@code a} is, or empty for a public one. */

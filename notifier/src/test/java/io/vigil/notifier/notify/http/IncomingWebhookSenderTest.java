@@ -56,12 +56,7 @@ class IncomingWebhookSenderTest {
               io.vigil.notifier.page.Attempt, io.vigil.notifier.link.ActionLinks.Links, String>
           render) {
     return new IncomingWebhookSender(
-        type,
-        render,
-        new HttpDelivery(
-            HttpDelivery.client(Duration.ofSeconds(2)), new SsrfGuard(List.of("127.0.0.0/8"))),
-        Fixtures.LINKS,
-        Duration.ofSeconds(5));
+        type, render, Fixtures.http(List.of("127.0.0.0/8")), Fixtures.LINKS, Duration.ofSeconds(5));
   }
 
   private ContactMethod method(ContactMethod.ContactType type) {

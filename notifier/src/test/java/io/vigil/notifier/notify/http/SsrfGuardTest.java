@@ -73,11 +73,28 @@ class SsrfGuardTest {
             List.of("loopback", "intranet.evil"),
             dns(
                 Map.of(
-                    "127.0.0.1", "127.0.0.1", "::1", "::1", "metadata.evil", "169.254.169.254")));
+                    "127.0.0.1",
+                    "127.0.0.1",
+                    "::1",
+                    "::1",
+                    "metadata.evil",
+                    "169.254.169.254",
+                    "intranet.evil",
+                    "10.1.2.3")));
 
     assertThat(allowing.refusal(URI.create("http://127.0.0.1:9999/alice"))).isEmpty();
     assertThat(allowing.refusal(URI.create("http://[::1]:9999/alice"))).isEmpty();
     assertThat(allowing.refusal(URI.create("http://intranet.evil/hook"))).isEmpty();
     assertThat(allowing.refusal(URI.create("http://metadata.evil/"))).isPresent();
+  }
+
+  @Test
+  void anAllowedUrlComesWithTheAddressesThatWereCheckedForTheRequestToUse() throws Exception {
+    SsrfGuard.Verdict verdict = guard.check(URI.create("https://hooks.example/alice"));
+
+    assertThat(verdict.allowed()).isTrue();
+    assertThat(verdict.host()).isEqualTo("hooks.example");
+    assertThat(verdict.addresses()).containsExactly(InetAddress.getByName("93.184.216.34"));
+    assertThat(guard.check(URI.create("http://[::1]:8081/")).addresses()).isEmpty();
   }
 }

@@ -8,8 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.vigil.config.ContactMethod;
 import io.vigil.notifier.Fixtures;
 import io.vigil.notifier.notify.SendResult;
-import io.vigil.notifier.notify.http.HttpDelivery;
-import io.vigil.notifier.notify.http.SsrfGuard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -77,11 +75,7 @@ class WebhookSenderTest {
   }
 
   private static WebhookSender sender(List<String> allow, Duration timeout) {
-    return new WebhookSender(
-        new HttpDelivery(HttpDelivery.client(Duration.ofSeconds(2)), new SsrfGuard(allow)),
-        Fixtures.LINKS,
-        timeout,
-        Fixtures.CLOCK);
+    return new WebhookSender(Fixtures.http(allow), Fixtures.LINKS, timeout, Fixtures.CLOCK);
   }
 
   private static final List<String> LOOPBACK = List.of("127.0.0.0/8");
