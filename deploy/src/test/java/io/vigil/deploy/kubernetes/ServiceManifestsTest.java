@@ -36,6 +36,8 @@ class ServiceManifestsTest {
       Map.of(
           "vigil-links",
           Set.of("signing-key"),
+          "vigil-admin",
+          Set.of("token"),
           "vigil-notifier-channels",
           Set.of(
               "smtp-host",

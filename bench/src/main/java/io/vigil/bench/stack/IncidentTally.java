@@ -1,0 +1,95 @@
+package io.vigil.bench.stack;
+
+import io.vigil.schemas.AlertGrouped;
+import io.vigil.schemas.IncidentEvent;
+import io.vigil.schemas.IncidentOpened;
+import io.vigil.schemas.registry.HttpSchemaRegistryClient;
+import io.vigil.schemas.serde.AvroDeserializer;
+import io.vigil.schemas.topic.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Counts, from {@code vigil.incidents.v1} as any subscriber reads it ({@code read_committed}, from
+ * the moment it starts), the incidents opened and the alerts counted into incidents (opened +
+ * grouped) for a set of services — the classifier's answer to a storm, checked against the rules'
+ * prediction.
+ */
+public final class IncidentTally implements AutoCloseable {
+
+  private final KafkaConsumer<String, IncidentEvent> consumer;
+  private final Set<String> services;
+  private final Map<String, Long> opened = new ConcurrentHashMap<>();
+  private final AtomicLong alertsCounted = new AtomicLong();
+  private final AtomicLong lastEvent = new AtomicLong();
+
+  /** Starts reading at the current end of the topic, counting events of {@code services}. */
+  public IncidentTally(String bootstrap, String registryUrl, Set<String> services) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigil-bench-incidents");
+    this.consumer =
+        new KafkaConsumer<>(
+            p,
+            new StringDeserializer(),
+            new AvroDeserializer<>(new HttpSchemaRegistryClient(registryUrl)));
+    this.services = Set.copyOf(services);
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(Topics.INCIDENTS.name()).stream()
+            .map(info -> new TopicPartition(info.topic(), info.partition()))
+            .collect(Collectors.toList());
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);
+  }
+
+  /** Reads what has arrived, for up to {@code wait}. */
+  public void poll(Duration wait) {
+    for (ConsumerRecord<String, IncidentEvent> r : consumer.poll(wait)) {
+      IncidentEvent e = r.value();
+      if (e == null || !services.contains(e.getServiceId())) {
+        continue;
+      }
+      lastEvent.set(System.nanoTime());
+      if (e.getEvent() instanceof IncidentOpened) {
+        opened.merge(e.getServiceId(), 1L, Long::sum);
+        alertsCounted.incrementAndGet();
+      } else if (e.getEvent() instanceof AlertGrouped) {
+        alertsCounted.incrementAndGet();
+      }
+    }
+  }
+
+  /** Incidents opened so far on the services. */
+  public long opened() {
+    return opened.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Alerts that opened or joined an incident so far. */
+  public long alertsCounted() {
+    return alertsCounted.get();
+  }
+
+  /** When the latest counted event was read (nanoTime), 0 before the first. */
+  public long lastEventNanos() {
+    return lastEvent.get();
+  }
+
+  @Override
+  public void close() {
+    consumer.close(Duration.ofSeconds(2));
+  }
+}
