@@ -1,6 +1,8 @@
 package io.vigil.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,7 +27,9 @@ public final class ConfigDocument {
       JsonMapper.builder(
               new YAMLFactory()
                   .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  // "+6281200000001" stays a string when read back, not the number 6281200000001.
+                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
           .build();
   private static final ObjectMapper JSON =
       JsonMapper.builder().disable(SerializationFeature.INDENT_OUTPUT).build();
@@ -54,6 +58,8 @@ public final class ConfigDocument {
         entries.add(new ConfigEntry(kind, String.valueOf(id), write(item)));
       }
     }
+    // What followers will read must be what was validated: refuse here, not in every service.
+    load(entries, source + " (as it would be published)");
     return List.copyOf(entries);
   }
 
@@ -107,10 +113,59 @@ public final class ConfigDocument {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> read(String text, String source) {
-    try {
-      return YAML.readValue(text, Map.class);
+    try (JsonParser p = YAML.getFactory().createParser(text)) {
+      p.nextToken();
+      Object doc = value(p);
+      if (!(doc instanceof Map<?, ?> map)) {
+        throw new ConfigException(source, List.of("the document must be a mapping"));
+      }
+      return (Map<String, Object>) map;
     } catch (IOException e) {
       throw new ConfigException(source, List.of("not valid YAML: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * The tree of the document, where a plain scalar that YAML reads as a number but whose text is
+   * not that number's ({@code +6281200000001}, {@code 007}) stays the text it was written as —
+   * exactly what the typed loader gives a string field, so a phone number keeps its plus.
+   */
+  private static Object value(JsonParser p) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == null) {
+      return null;
+    }
+    switch (token) {
+      case START_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          p.nextToken();
+          map.put(name, value(p));
+        }
+        return map;
+      }
+      case START_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(value(p));
+        }
+        return list;
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        String text = p.getText();
+        Number number = p.getNumberValue();
+        return text.equals(String.valueOf(number)) ? number : text;
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return p.getBooleanValue();
+      }
+      case VALUE_NULL -> {
+        return null;
+      }
+      default -> {
+        return p.getText();
+      }
     }
   }
 

@@ -78,6 +78,24 @@ class ConfigDocumentTest {
   }
 
   @Test
+  void aPhoneNumberWrittenWithoutQuotesKeepsItsPlusThroughTheTopicAndBack() {
+    String unquoted =
+        SMALL.replace(
+            "- { id: alice, name: Alice }",
+            "- { id: alice, name: Alice, contactMethods: [ { id: a-sms, type: sms, number:"
+                + " +6281200000001 } ] }");
+    List<ConfigEntry> entries = ConfigDocument.split(unquoted, "test");
+
+    VigilConfig published = ConfigDocument.load(entries, "vigil.config.v1");
+    String yaml = ConfigDocument.joinAsYaml(entries);
+
+    assertThat(published.users().get(0).contactMethods().get(0).number())
+        .isEqualTo("+6281200000001");
+    assertThat(yaml).contains("number: \"+6281200000001\"");
+    assertThat(ConfigDocument.split(yaml, "again")).containsExactlyInAnyOrderElementsOf(entries);
+  }
+
+  @Test
   void anInvalidDocumentIsRefusedWithEveryProblemBeforeAnythingIsSplit() {
     String broken = SMALL.replace("escalationPolicy: p", "escalationPolicy: nobody");
 

@@ -33,6 +33,9 @@ final class VigilServices implements AutoCloseable {
     this.dbSchema = dbSchema;
   }
 
+  /** The ticket store's admin token in these tests. */
+  static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
+
   /** Starts all five with {@code config} and waits until each answers {@code /health}. */
   static VigilServices start(KafkaStack kafka, Path config, Path workDir) {
     Database db = Database.choose(workDir);
@@ -51,6 +54,7 @@ final class VigilServices implements AutoCloseable {
               // unless the operator allows it.
               .env("VIGIL_NOTIFIER_SSRF_ALLOW", "loopback");
       if (module.equals("ticket-store")) {
+        launch.env("VIGIL_ADMIN_TOKEN", ADMIN_TOKEN);
         launch.env("VIGIL_DB_URL", db.url());
         if (db.user() != null) {
           launch.env("VIGIL_DB_USER", db.user());

@@ -104,11 +104,81 @@ class WalkingSkeletonE2EIT {
     assertThat(incidentsWithDedupKey(dedupKey)).isEqualTo(1);
   }
 
+  @Test
+  void aServiceAddedThroughTheConfigurationApiPagesItsOwnOnCallWithoutARestart() throws Exception {
+    String ledgerKey = "1ed9e71ed9e71ed9e71ed9e71ed9e7aa";
+    HttpResponse<String> current =
+        admin(HttpRequest.newBuilder(vigil.url("ticket-store", "/api/v1/config")).GET());
+    assertThat(current.statusCode()).isEqualTo(200);
+    // A new person with her own webhook, a policy paging her, and a service with its own key:
+    // every service has to follow the change for her page to arrive.
+    // Top-level lists only: "users:" also appears inside schedule layers.
+    String changed =
+        ("\n" + current.body())
+            .replace(
+                "\nusers:\n",
+                "\nusers:\n- id: erin\n  name: Erin New\n  contactMethods:\n"
+                    + "  - id: erin-hook\n    type: webhook\n    url: "
+                    + phones.baseUrl()
+                    + "/erin\n  notificationRules:\n    high:\n"
+                    + "    - contactMethod: erin-hook\n      after: 0s\n")
+            .replace(
+                "\nescalationPolicies:\n",
+                "\nescalationPolicies:\n- id: ledger\n  levels:\n"
+                    + "  - targets:\n    - user: erin\n")
+            .replace(
+                "\nservices:\n",
+                "\nservices:\n- id: ledger\n  name: Ledger\n  tier: 1\n"
+                    + "  escalationPolicy: ledger\n  integrations:\n"
+                    + "  - type: events-v2\n    key: "
+                    + ledgerKey
+                    + "\n");
+    assertThat(changed).contains("id: erin", "id: ledger");
+
+    HttpResponse<String> applied =
+        admin(
+            HttpRequest.newBuilder(vigil.url("ticket-store", "/api/v1/config"))
+                .header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofString(changed)));
+
+    assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+    assertThat(applied.body()).contains("\"SERVICE/ledger\"", "\"USER/erin\"");
+    // The other services follow within a poll; until then the key is unknown to alert-ingest.
+    await("alert-ingest knows the new key")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                enqueue(ledgerKey, "ledger-probe-" + UUID.randomUUID(), "Ledger lag probe")
+                        .statusCode()
+                    == 202);
+    WebhookRecorder.Page page =
+        await("Erin's page")
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> phones.pages().stream().filter(p -> p.path().equals("/erin")).toList(),
+                pages -> !pages.isEmpty())
+            .get(0);
+    JsonNode paged = JSON.readTree(page.body());
+    assertThat(paged.path("service_id").asText()).isEqualTo("ledger");
+  }
+
+  private static HttpResponse<String> admin(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(
+        request.header("Authorization", "Bearer " + VigilServices.ADMIN_TOKEN).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private static HttpResponse<String> enqueue(String dedupKey, String summary) throws Exception {
+    return enqueue(PAYMENTS_KEY, dedupKey, summary);
+  }
+
+  private static HttpResponse<String> enqueue(String key, String dedupKey, String summary)
+      throws Exception {
     String body =
         JSON.writeValueAsString(
             JSON.createObjectNode()
-                .put("routing_key", PAYMENTS_KEY)
+                .put("routing_key", key)
                 .put("event_action", "trigger")
                 .put("dedup_key", dedupKey)
                 .set(
