@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -85,7 +86,8 @@ class LiveConfigIT {
   @Test
   void aPublishedDocumentReachesARunningFollowerWhole() throws Exception {
     FollowedConfig config = follower();
-    List<VigilConfig> seen = new ArrayList<>();
+    // Listeners run on the follower's thread, just after the revision is in force.
+    List<VigilConfig> seen = new CopyOnWriteArrayList<>();
     config.onChange(seen::add);
 
     ConfigPublisher.Published first = publish(WITH_SEARCH, config);
@@ -102,7 +104,10 @@ class LiveConfigIT {
     assertThat(config.current().services())
         .extracting(Service::id)
         .containsExactly("payments", "search");
-    assertThat(seen).hasSize(1);
+    await("the change listener").atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 1);
+    assertThat(seen.get(0).services())
+        .extracting(Service::id)
+        .containsExactly("payments", "search");
 
     ConfigPublisher.Published second = publish(BASE, config);
 
