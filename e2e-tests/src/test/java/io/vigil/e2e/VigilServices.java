@@ -41,8 +41,10 @@ final class VigilServices implements AutoCloseable {
     Database db = Database.choose(workDir);
     VigilServices services = new VigilServices(db.schema());
     for (String module : MODULES) {
-      int port = Ports.free();
-      services.ports.put(module, port);
+      services.ports.put(module, Ports.free());
+    }
+    for (String module : MODULES) {
+      int port = services.ports.get(module);
       var launch =
           ServiceProcess.forModule(module)
               .env("PORT", String.valueOf(port))
@@ -55,6 +57,8 @@ final class VigilServices implements AutoCloseable {
               .env("VIGIL_NOTIFIER_SSRF_ALLOW", "loopback");
       if (module.equals("ticket-store")) {
         launch.env("VIGIL_ADMIN_TOKEN", ADMIN_TOKEN);
+        // On call now and shifts are answered by the escalation service.
+        launch.env("VIGIL_ESCALATION_URL", services.url("escalation", "").toString());
         launch.env("VIGIL_DB_URL", db.url());
         if (db.user() != null) {
           launch.env("VIGIL_DB_USER", db.user());

@@ -163,6 +163,27 @@ class WalkingSkeletonE2EIT {
     assertThat(paged.path("service_id").asText()).isEqualTo("ledger");
   }
 
+  @Test
+  void whoIsOnCallIsAnsweredByTheTicketStoreFromTheEscalationService() throws Exception {
+    // payments-primary: weekly shifts alice, bob handing over Mondays 09:00 Asia/Jakarta.
+    String firstWeek = "/api/v1/oncall?schedule=payments-primary&at=2026-01-05T03:00:00Z";
+    String secondWeek = "/api/v1/oncall?schedule=payments-primary&at=2026-01-12T03:00:00Z";
+
+    JsonNode alice = JSON.readTree(admin(get("ticket-store", firstWeek)).body());
+    JsonNode bob = JSON.readTree(admin(get("ticket-store", secondWeek)).body());
+    HttpResponse<String> unknown =
+        admin(get("ticket-store", "/api/v1/oncall?schedule=nobody&at=2026-01-05T03:00:00Z"));
+
+    assertThat(alice.path("user").asText()).isEqualTo("alice");
+    assertThat(bob.path("user").asText()).isEqualTo("bob");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("nobody");
+  }
+
+  private static HttpRequest.Builder get(String module, String path) {
+    return HttpRequest.newBuilder(vigil.url(module, path)).GET();
+  }
+
   private static HttpResponse<String> admin(HttpRequest.Builder request) throws Exception {
     return HTTP.send(
         request.header("Authorization", "Bearer " + VigilServices.ADMIN_TOKEN).build(),

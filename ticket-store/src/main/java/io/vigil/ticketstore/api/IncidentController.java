@@ -45,21 +45,30 @@ public class IncidentController {
       responseCode = "400",
       description = "a filter value is not valid; the message says why")
   public IncidentList list(
-      @Parameter(description = "TRIGGERED, ACKNOWLEDGED or RESOLVED") @QueryValue @Nullable
+      @Parameter(description = "TRIGGERED, ACKNOWLEDGED or RESOLVED", example = "TRIGGERED")
+          @QueryValue
+          @Nullable
           String status,
-      @Parameter(description = "a service id") @QueryValue @Nullable String service,
-      @Parameter(description = "1 to 500, default 50") @QueryValue @Nullable String limit,
-      @Parameter(description = "P1 to P5") @QueryValue @Nullable String priority,
+      @Parameter(description = "a service id", example = "payments") @QueryValue @Nullable
+          String service,
+      @Parameter(description = "1 to 500, default 50", example = "50") @QueryValue @Nullable
+          String limit,
+      @Parameter(description = "P1 to P5", example = "P1") @QueryValue @Nullable String priority,
       @Parameter(description = "detected at or after, ISO-8601", example = "2026-03-01T00:00:00Z")
           @QueryValue
           @Nullable
           String from,
-      @Parameter(description = "detected before, ISO-8601") @QueryValue @Nullable String to,
+      @Parameter(description = "detected before, ISO-8601", example = "2026-03-02T00:00:00Z")
+          @QueryValue
+          @Nullable
+          String to,
       @Parameter(description = "text in the title or dedup key (case-insensitive), or an id")
           @QueryValue
           @Nullable
           String q,
-      @Parameter(description = "newest (default), oldest or priority") @QueryValue @Nullable
+      @Parameter(description = "newest (default), oldest or priority", example = "priority")
+          @QueryValue
+          @Nullable
           String sort,
       @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable
           String cursor) {

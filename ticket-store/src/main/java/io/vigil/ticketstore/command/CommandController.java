@@ -52,13 +52,18 @@ public class CommandController {
   /** The body of every command; each action reads only its own fields. */
   @Serdeable
   public record CommandBody(
-      @Nullable @Schema(description = "an optional note (ADD_NOTE: use text)") String note,
+      @Nullable
+          @Schema(
+              description = "an optional note (ADD_NOTE: use text)",
+              example = "looking into it")
+          String note,
       @Nullable @Schema(description = "notes: the note", example = "rolled back 1.42") String text,
       @Nullable @Schema(description = "reassign / responders: the user", example = "bob")
           String userId,
       @Nullable @Schema(description = "snooze: ISO-8601 end", example = "2026-03-02T11:00:00Z")
           String until,
-      @Nullable @Schema(description = "merge: the incident to merge into")
+      @Nullable
+          @Schema(description = "merge: the incident to merge into", example = "payments-1d3f9c2a")
           String targetIncidentId) {
 
     static final CommandBody EMPTY = new CommandBody(null, null, null, null, null);
