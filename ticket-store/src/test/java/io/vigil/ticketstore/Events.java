@@ -151,6 +151,17 @@ public final class Events {
         NoteAdded.newBuilder().setActor(actor).setText(text).build());
   }
 
+  /** The classifier's note for command {@code commandId}. */
+  public static IncidentEvent noteBy(
+      String incidentId, String commandId, String actor, String text, Instant at) {
+    return incident(
+        incidentId + ":note:" + commandId,
+        incidentId,
+        "payments",
+        at,
+        NoteAdded.newBuilder().setActor(actor).setText(text).setCommandId(commandId).build());
+  }
+
   /** The classifier's acknowledgement of command {@code commandId}. */
   public static IncidentEvent acknowledgedBy(
       String incidentId, String commandId, String actor, Instant at) {

@@ -169,9 +169,7 @@ class ConsoleTest {
     ConsoleHttp viewer = new ConsoleHttp(api.server.getURL().toString());
     viewer.signIn(viewerToken);
     String viewerPage = viewer.get("/incidents/inc-7").body();
-    assertThat(viewerPage)
-        .contains("Your token is a viewer's")
-        .doesNotContain("do-acknowledge");
+    assertThat(viewerPage).contains("Your token is a viewer's").doesNotContain("do-acknowledge");
     HttpResponse<String> refused =
         viewer.post("/incidents/inc-7/commands/acknowledge", form("_csrf", csrf(viewerPage)));
     assertThat(refused.statusCode()).isEqualTo(403);
