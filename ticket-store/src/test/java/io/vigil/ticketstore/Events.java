@@ -133,6 +133,17 @@ public final class Events {
         IncidentResolved.newBuilder().setActor(actor).build());
   }
 
+  /** The classifier's resolution of command {@code commandId}. */
+  public static IncidentEvent resolvedBy(
+      String incidentId, String commandId, String actor, Instant at) {
+    return incident(
+        incidentId + ":resolved:" + commandId,
+        incidentId,
+        "payments",
+        at,
+        IncidentResolved.newBuilder().setActor(actor).setCommandId(commandId).build());
+  }
+
   public static IncidentEvent reopened(String incidentId, Instant at) {
     return incident(
         incidentId + ":reopened",

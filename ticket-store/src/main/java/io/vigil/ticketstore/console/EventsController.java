@@ -13,8 +13,10 @@ import reactor.core.publisher.Flux;
 
 /**
  * The console's live feed as server-sent events: {@code incidents} (the changed ids) for the list,
- * or, with {@code ?incident=}, {@code incident} whenever that one incident changes; a {@code ping}
- * every 20 seconds keeps proxies from closing an idle stream.
+ * or, with {@code ?incident=}, {@code incident} whenever that one incident changes. Each stream
+ * opens with one such event, so a page reloads its live part on every (re)connection and misses
+ * nothing that changed while it was not connected; a {@code ping} every 20 seconds keeps proxies
+ * from closing an idle stream.
  */
 @Hidden
 @Controller
@@ -30,10 +32,13 @@ public class EventsController {
   public Publisher<Event<String>> events(@QueryValue @Nullable String incident) {
     Flux<Event<String>> changes =
         incident == null || incident.isBlank()
-            ? live.changes().map(ids -> Event.of(String.join(" ", ids)).name("incidents"))
+            ? live.changes()
+                .map(ids -> Event.of(String.join(" ", ids)).name("incidents"))
+                .startWith(Event.of("").name("incidents"))
             : live.changes()
                 .filter(ids -> ids.contains(incident))
-                .map(ids -> Event.of(incident).name("incident"));
+                .map(ids -> Event.of(incident).name("incident"))
+                .startWith(Event.of(incident).name("incident"));
     Flux<Event<String>> pings =
         Flux.interval(Duration.ofSeconds(20)).map(n -> Event.of("").name("ping"));
     return Flux.merge(changes, pings);

@@ -74,8 +74,9 @@ class ConsoleBrowserIT {
         Browser second = new Browser(base, 1280, 900);
         AvroTopicReader<IncidentCommand> commands = stack.reader(Topics.INCIDENT_COMMANDS)) {
       first.signIn(alice);
+      moreIncidentsForScreenshots(stack);
       first.driver.executeScript("window.vigilNotReloaded = true;");
-      first.await(By.cssSelector("main[sse-connect]"));
+      first.await(By.cssSelector("#live-state[data-state=open]"));
 
       stack.send(Topics.INCIDENTS, incident, Events.opened(incident, "payments", Instant.now()));
 
@@ -111,8 +112,7 @@ class ConsoleBrowserIT {
       second.driver.findElement(By.id("do-note")).click();
       IncidentCommand note =
           commands.awaitValue(
-              "bob's note on " + incident,
-              c -> c.getIncidentId().equals(incident) && c.getAction() == CommandAction.ADD_NOTE);
+              "bob's note on " + incident, c -> is(c, incident, CommandAction.ADD_NOTE));
       assertThat(note.getActor()).isEqualTo("bob");
       stack.send(
           Topics.INCIDENTS,
@@ -124,7 +124,47 @@ class ConsoleBrowserIT {
       assertThat(first.driver.findElement(By.id("notes")).getText()).contains("bob");
       second.awaitText(By.id("feedback"), "Add note done.");
       screenshot(first, "console-incident.png");
+
+      first.driver.findElement(By.id("do-escalate")).click();
+      IncidentCommand escalate =
+          commands.awaitValue("the escalation", c -> is(c, incident, CommandAction.ESCALATE));
+      stack.send(
+          Topics.INCIDENTS,
+          incident,
+          Events.rejected(
+              incident,
+              escalate.getCommandId(),
+              "ESCALATE",
+              "alice",
+              "the incident is acknowledged; escalating it would page nobody new",
+              Instant.now()));
+      first.awaitText(
+          By.cssSelector("#feedback [role=alert]"),
+          "Escalate now was rejected: the incident is acknowledged; escalating it would page"
+              + " nobody new");
+
+      first.driver.findElement(By.id("do-resolve")).click();
+      IncidentCommand resolve =
+          commands.awaitValue("the resolution", c -> is(c, incident, CommandAction.RESOLVE));
+      stack.send(
+          Topics.INCIDENTS,
+          incident,
+          Events.resolvedBy(incident, resolve.getCommandId(), "alice", Instant.now()));
+      first.awaitText(By.id("incident-status"), "resolved");
+
+      first.driver.findElement(By.linkText("Post-incident review")).click();
+      first.await(By.id("summary")).sendKeys("Payments failed for 4 minutes after a CPU spike");
+      first.driver.findElement(By.name("item0.description")).sendKeys("alert on CPU at 80%");
+      first.driver.findElement(By.name("item0.owner")).sendKeys("alice");
+      first.driver.findElement(By.id("save-review")).click();
+      first.awaitText(By.cssSelector("[role=status]"), "Review saved.");
+      assertThat(first.driver.findElement(By.cssSelector(".timeline")).getText())
+          .contains("acknowledged by alice", "rolled back payments to 1.41", "resolved by alice");
     }
+  }
+
+  private static boolean is(IncidentCommand command, String incident, CommandAction action) {
+    return command.getIncidentId().equals(incident) && command.getAction() == action;
   }
 
   @Test
@@ -181,6 +221,32 @@ class ConsoleBrowserIT {
                   .getText()
                   .contains("Degraded performance");
             });
+  }
+
+  /** A fuller list for the screenshots in the README; nothing when not taking them. */
+  private static void moreIncidentsForScreenshots(KafkaStack stack) {
+    if (System.getProperty("vigil.screenshots") == null) {
+      return;
+    }
+    Instant now = Instant.now();
+    String[][] incidents = {
+      {"storefront", "Storefront 5xx rate above 1%", "P3", "MINOR"},
+      {"search", "Search index lagging 10 minutes", "P4", "MINOR"},
+      {"checkout", "Checkout queue depth above 5,000", "P2", "MAJOR"}
+    };
+    for (int i = 0; i < incidents.length; i++) {
+      String id = "inc-shot-" + i;
+      stack.send(
+          Topics.INCIDENTS,
+          id,
+          Events.openedAs(
+              id,
+              incidents[i][0],
+              incidents[i][1],
+              Priority.valueOf(incidents[i][2]),
+              IncidentClass.valueOf(incidents[i][3]),
+              now.minusSeconds(600L * (i + 1))));
+    }
   }
 
   private static void screenshot(Browser browser, String name) {
