@@ -2,6 +2,7 @@ package io.vigil.ticketstore.console;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,6 +16,9 @@ import io.vigil.runtime.config.LiveConfig;
 import io.vigil.ticketstore.status.ServiceStates;
 import io.vigil.ticketstore.ticket.TicketLookup;
 import io.vigil.ticketstore.ticket.TicketQuery;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,10 +58,18 @@ public class IncidentListController {
     return new ModelAndView<>("incidents", model);
   }
 
+  /** The table alone; the address bar follows the filters, so a reload keeps them. */
   @Get(value = "/incidents/rows", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> rows(
+  public HttpResponse<ModelAndView<Map<String, Object>>> rows(
       @QueryValue @Nullable String status, @QueryValue @Nullable String service) {
-    return new ModelAndView<>("incident-rows", rowsModel(status, service));
+    Map<String, Object> model = rowsModel(status, service);
+    return HttpResponse.ok(new ModelAndView<>("incident-rows", model))
+        .header(
+            "HX-Replace-Url",
+            "/?status="
+                + URLEncoder.encode((String) model.get("status"), StandardCharsets.UTF_8)
+                + "&service="
+                + URLEncoder.encode((String) model.get("service"), StandardCharsets.UTF_8));
   }
 
   private Map<String, Object> rowsModel(String status, String service) {
@@ -72,7 +84,7 @@ public class IncidentListController {
       triggered += open.triggered();
       acknowledged += open.acknowledged();
     }
-    return new java.util.HashMap<>(
+    return new HashMap<>(
         Map.of(
             "rows", rows,
             "status", s,

@@ -83,8 +83,10 @@ class ConsoleTest {
         .contains("<a href=\"/incidents/inc-7\">CPU above 90% on payments</a>")
         .contains("<strong>1</strong> triggered")
         .contains("/webjars/htmx.org/");
-    assertThat(browser.get("/incidents/rows?status=RESOLVED").body())
-        .contains("No incidents match these filters.");
+    HttpResponse<String> resolved = browser.get("/incidents/rows?status=RESOLVED");
+    assertThat(resolved.body()).contains("No incidents match these filters.");
+    assertThat(resolved.headers().firstValue("HX-Replace-Url"))
+        .hasValue("/?status=RESOLVED&service=");
 
     HttpResponse<String> out = browser.post("/logout", form("_csrf", csrf(page)));
     assertThat(out.statusCode()).isEqualTo(303);
