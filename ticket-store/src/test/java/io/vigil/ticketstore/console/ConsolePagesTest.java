@@ -4,8 +4,6 @@ import static io.vigil.ticketstore.console.ConsoleHttp.csrf;
 import static io.vigil.ticketstore.console.ConsoleHttp.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.http.HttpRequest;
 import io.vigil.schemas.Priority;
 import io.vigil.schemas.SlaMetric;
@@ -15,13 +13,7 @@ import io.vigil.ticketstore.feed.IncidentEventMapping;
 import io.vigil.ticketstore.sla.SlaEventMapping;
 import io.vigil.ticketstore.sla.SlaLedger;
 import io.vigil.ticketstore.ticket.TicketLedger;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -39,20 +31,14 @@ class ConsolePagesTest {
 
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-  private static HttpServer escalation;
-  private static volatile boolean escalationDown;
+  private static StandInEscalation escalation;
   private static ApiTestServer api;
   private static ConsoleHttp browser;
 
   @BeforeAll
-  static void start() throws IOException {
-    escalation = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    escalation.createContext("/api/v1/", ConsolePagesTest::shifts);
-    escalation.start();
-    api =
-        new ApiTestServer(
-            Map.of(
-                "vigil.escalation.url", "http://127.0.0.1:" + escalation.getAddress().getPort()));
+  static void start() {
+    escalation = new StandInEscalation();
+    api = new ApiTestServer(Map.of("vigil.escalation.url", escalation.url()));
     api.bean(TicketLedger.class)
         .apply(IncidentEventMapping.toTicketEvent(Events.opened("inc-9", "payments", NOW)));
     SlaLedger sla = api.bean(SlaLedger.class);
@@ -83,35 +69,7 @@ class ConsolePagesTest {
   @AfterAll
   static void stop() throws Exception {
     api.close();
-    escalation.stop(0);
-  }
-
-  /** Alice until three days after {@code from}, then Bob, as the escalation service answers. */
-  private static void shifts(HttpExchange exchange) throws IOException {
-    String query =
-        URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
-    Instant from = Instant.parse(query.replaceAll(".*from=([^&]+).*", "$1"));
-    String body =
-        "{\"schedule\":\"payments-primary\",\"from\":\""
-            + from
-            + "\",\"to\":\""
-            + from.plus(Duration.ofDays(14))
-            + "\",\"shifts\":["
-            + "{\"user\":\"alice\",\"start\":\""
-            + from.minus(Duration.ofDays(1))
-            + "\",\"end\":\""
-            + from.plus(Duration.ofDays(3))
-            + "\"},"
-            + "{\"user\":\"bob\",\"start\":\""
-            + from.plus(Duration.ofDays(3))
-            + "\",\"end\":\""
-            + from.plus(Duration.ofDays(20))
-            + "\"}]}";
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(escalationDown ? 500 : 200, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    escalation.close();
   }
 
   @Test
@@ -190,18 +148,18 @@ class ConsolePagesTest {
 
   @Test
   void onCallShowsWhoHoldsEachScheduleAndTheNextTwoWeeks() {
-    escalationDown = false;
+    escalation.down = false;
     String page = browser.get("/oncall").body();
     assertThat(page)
         .contains("On call now: <strong>alice</strong>")
         .contains("<text y=\"28\" class=\"who\" x=\"6.0\">alice</text>")
         .contains("<text y=\"28\" class=\"who\" x=\"306.0\">bob</text>");
 
-    escalationDown = true;
+    escalation.down = true;
     assertThat(browser.get("/oncall").body())
         .contains("On call now: <strong>unknown</strong>")
         .contains("answered 500; on-call data comes from it");
-    escalationDown = false;
+    escalation.down = false;
   }
 
   @Test
