@@ -1,5 +1,6 @@
 package io.vigil.ticketstore.console;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -10,6 +11,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
@@ -85,7 +87,9 @@ public class CommandFormsController {
     }
     if (request.getHeaders().contains("HX-Request")) {
       return HttpResponse.status(status)
-          .body(new ModelAndView<>("command-feedback", Map.of("feedback", answer)));
+          .body(
+              new ModelAndView<>(
+                  "command-feedback", Map.of("feedback", answer, "polls", 1, "gaveUp", false)));
     }
     if (answer.commandId() == null) {
       throw new ConsoleRejected(status.getCode(), answer.message());
@@ -93,10 +97,20 @@ public class CommandFormsController {
     return HttpResponse.seeOther(URI.create("/incidents/" + id + "?command=" + answer.commandId()));
   }
 
+  /**
+   * A command's feedback, asked again every 0.7 s while it is pending; after {@value #POLLS} asks
+   * (about a minute) the page stops asking and says the classifier has not answered.
+   */
   @Get(value = "/commands/{commandId}", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> status(@PathVariable String commandId) {
-    return new ModelAndView<>("command-feedback", Map.of("feedback", feedback.of(commandId)));
+  public ModelAndView<Map<String, Object>> status(
+      @PathVariable String commandId, @QueryValue @Nullable Integer polls) {
+    int asked = polls == null ? 0 : Math.max(0, polls);
+    return new ModelAndView<>(
+        "command-feedback",
+        Map.of("feedback", feedback.of(commandId), "polls", asked + 1, "gaveUp", asked >= POLLS));
   }
+
+  static final int POLLS = 80;
 
   private Command command(
       String id, CommandKind kind, ConsoleSessions.Session session, Map<String, String> form) {

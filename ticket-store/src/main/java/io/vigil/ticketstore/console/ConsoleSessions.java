@@ -14,9 +14,10 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Console sessions: signing in with a known API token opens one for {@link #LIFETIME}, the browser
- * keeps only a random id (stored as its SHA-256), and a session acts with its token's name and role
- * only while that token exists, so revoking the token signs every session of it out.
+ * Console sessions: signing in with a known API token opens one for {@link #LIFETIME} (and forgets
+ * the expired ones), the browser keeps only a random id (stored as its SHA-256), and a session acts
+ * with its token's name and role only while that token exists, so revoking the token signs every
+ * session of it out.
  */
 @Singleton
 public class ConsoleSessions {
@@ -50,6 +51,10 @@ public class ConsoleSessions {
     String csrf = random();
     Instant now = Instant.now();
     db.update(
+        "forget expired console sessions",
+        "DELETE FROM console_sessions WHERE expires_at <= ?",
+        now);
+    db.update(
         "open a console session",
         "INSERT INTO console_sessions (session_hash, token_hash, csrf_token, created_at,"
             + " expires_at) VALUES (?, ?, ?, ?, ?)",
@@ -81,13 +86,12 @@ public class ConsoleSessions {
         Instant.now());
   }
 
-  /** Ends the session (signing out), and forgets every expired one while at it. */
+  /** Ends the session (signing out). */
   public void close(String id) {
     db.update(
         "close a console session",
-        "DELETE FROM console_sessions WHERE session_hash = ? OR expires_at <= ?",
-        ApiTokens.hash(id == null ? "" : id),
-        Instant.now());
+        "DELETE FROM console_sessions WHERE session_hash = ?",
+        ApiTokens.hash(id == null ? "" : id));
   }
 
   /** Whether a form's CSRF token is the session's, compared in constant time. */

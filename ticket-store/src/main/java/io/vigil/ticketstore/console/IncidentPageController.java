@@ -48,6 +48,8 @@ public class IncidentPageController {
     model.put("page", IncidentModels.page(ticket, tickets.timeline(id)));
     model.put("users", config.current().users().stream().map(User::id).toList());
     model.put("feedback", command == null ? null : feedback.of(command));
+    model.put("polls", 1);
+    model.put("gaveUp", false);
     return new ModelAndView<>("incident", model);
   }
 

@@ -29,6 +29,7 @@ public class LiveIncidents {
   private final Sinks.Many<Set<String>> changes = Sinks.many().multicast().directBestEffort();
   private final LinkedHashSet<Long> seen = new LinkedHashSet<>();
   private long last = -1;
+  private boolean failing;
 
   public LiveIncidents(Database db) {
     this.db = db;
@@ -73,8 +74,12 @@ public class LiveIncidents {
       if (!changed.isEmpty()) {
         changes.tryEmitNext(Set.copyOf(changed));
       }
+      failing = false;
     } catch (RuntimeException e) {
-      LOG.warn("cannot read new timeline lines for the console: {}", e.getMessage());
+      if (!failing) {
+        LOG.warn("cannot read new timeline lines for the console: {}", e.getMessage());
+      }
+      failing = true;
     }
   }
 }

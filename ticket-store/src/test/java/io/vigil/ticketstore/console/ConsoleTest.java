@@ -11,6 +11,9 @@ import io.vigil.ticketstore.auth.ApiTokens;
 import io.vigil.ticketstore.auth.Role;
 import io.vigil.ticketstore.command.Command;
 import io.vigil.ticketstore.command.CommandKind;
+import io.vigil.ticketstore.command.CommandLog;
+import io.vigil.ticketstore.command.CommandOutcome;
+import io.vigil.ticketstore.command.CommandStatus;
 import io.vigil.ticketstore.command.RecordingCommandPublisher;
 import io.vigil.ticketstore.feed.IncidentEventMapping;
 import io.vigil.ticketstore.ticket.TicketLedger;
@@ -116,7 +119,26 @@ class ConsoleTest {
     assertThat(note.note()).isEqualTo("rolled back 1.42");
     assertThat(note.actor()).isEqualTo("bootstrap-admin");
     assertThat(browser.get("/commands/" + note.commandId()).body())
-        .contains("hx-get=\"/commands/" + note.commandId() + "\"");
+        .contains("hx-get=\"/commands/" + note.commandId() + "?polls=1\"");
+    assertThat(browser.get("/commands/" + note.commandId() + "?polls=80").body())
+        .contains(
+            "Add note sent; waiting for Vigil to apply it… Still no answer after a minute: the"
+                + " classifier may be down. Reload the page to check again.")
+        .doesNotContain("hx-get");
+    api.bean(CommandLog.class)
+        .answered(
+            new CommandOutcome(
+                note.commandId(),
+                "inc-7",
+                CommandStatus.REJECTED,
+                "ADD_NOTE",
+                "bootstrap-admin",
+                "incident is merged",
+                Instant.now()));
+    assertThat(browser.get("/commands/" + note.commandId() + "?polls=3").body())
+        .contains(
+            "<p class=\"feedback rejected\" role=\"alert\">Add note was rejected: incident is"
+                + " merged</p>");
     String audit =
         api.http.retrieve(
             HttpRequest.GET("/api/v1/audit?via=console").bearerAuth(ApiTestServer.ADMIN));
