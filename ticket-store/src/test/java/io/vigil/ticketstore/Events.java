@@ -133,6 +133,17 @@ public final class Events {
         IncidentResolved.newBuilder().setActor(actor).build());
   }
 
+  /** The classifier's resolution of command {@code commandId}. */
+  public static IncidentEvent resolvedBy(
+      String incidentId, String commandId, String actor, Instant at) {
+    return incident(
+        incidentId + ":resolved:" + commandId,
+        incidentId,
+        "payments",
+        at,
+        IncidentResolved.newBuilder().setActor(actor).setCommandId(commandId).build());
+  }
+
   public static IncidentEvent reopened(String incidentId, Instant at) {
     return incident(
         incidentId + ":reopened",
@@ -149,6 +160,17 @@ public final class Events {
         "payments",
         at,
         NoteAdded.newBuilder().setActor(actor).setText(text).build());
+  }
+
+  /** The classifier's note for command {@code commandId}. */
+  public static IncidentEvent noteBy(
+      String incidentId, String commandId, String actor, String text, Instant at) {
+    return incident(
+        incidentId + ":note:" + commandId,
+        incidentId,
+        "payments",
+        at,
+        NoteAdded.newBuilder().setActor(actor).setText(text).setCommandId(commandId).build());
   }
 
   /** The classifier's acknowledgement of command {@code commandId}. */

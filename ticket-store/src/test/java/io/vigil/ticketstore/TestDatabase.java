@@ -1,9 +1,11 @@
 package io.vigil.ticketstore;
 
+import io.vigil.testkit.KafkaStack;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -66,6 +68,20 @@ public final class TestDatabase implements AutoCloseable {
         "datasources.default.username", user,
         "datasources.default.password", password,
         "datasources.default.maximum-pool-size", 4);
+  }
+
+  /**
+   * Properties for a whole ticket store on this database against the test kit's broker and
+   * registry, on a free port, reading the local stack's configuration; add to them as needed.
+   */
+  public Map<String, Object> serverProperties(KafkaStack stack) {
+    Map<String, Object> properties = new HashMap<>(properties());
+    properties.put("kafka.bootstrap.servers", stack.bootstrapServers());
+    properties.put("vigil.schema-registry-url", stack.schemaRegistryUrl());
+    properties.put("micronaut.server.port", -1);
+    // Tests run in the module directory; the local stack's document is one level up.
+    properties.put("vigil.config-file", "../deploy/local/vigil.yaml");
+    return properties;
   }
 
   @Override

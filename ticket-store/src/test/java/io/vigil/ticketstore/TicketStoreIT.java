@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,12 +59,7 @@ class TicketStoreIT {
   @BeforeAll
   static void start(KafkaStack stack) {
     database = TestDatabase.create();
-    Map<String, Object> properties = new HashMap<>(database.properties());
-    properties.put("kafka.bootstrap.servers", stack.bootstrapServers());
-    properties.put("vigil.schema-registry-url", stack.schemaRegistryUrl());
-    properties.put("micronaut.server.port", -1);
-    // Tests run in the module directory; the local stack's document is one level up.
-    properties.put("vigil.config-file", "../deploy/local/vigil.yaml");
+    Map<String, Object> properties = database.serverProperties(stack);
     server = ApplicationContext.run(EmbeddedServer.class, properties);
     client = HttpClient.create(server.getURL());
     http = client.toBlocking();

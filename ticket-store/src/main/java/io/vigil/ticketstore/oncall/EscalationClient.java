@@ -101,7 +101,8 @@ public class EscalationClient {
     return baseUrl;
   }
 
-  EscalationUnavailableException unavailable(String what, Throwable cause) {
+  /** The error saying the escalation service {@code what}, and where to look. */
+  public EscalationUnavailableException unavailable(String what, Throwable cause) {
     return new EscalationUnavailableException(
         "the escalation service at "
             + baseUrl

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
@@ -51,11 +50,7 @@ class FeedConsumersIT {
   @BeforeAll
   static void start(KafkaStack stack) {
     database = TestDatabase.create();
-    Map<String, Object> properties = new HashMap<>(database.properties());
-    properties.put("kafka.bootstrap.servers", stack.bootstrapServers());
-    properties.put("vigil.schema-registry-url", stack.schemaRegistryUrl());
-    properties.put("micronaut.server.port", -1);
-    properties.put("vigil.config-file", "../deploy/local/vigil.yaml");
+    Map<String, Object> properties = database.serverProperties(stack);
     // A poll the database refuses is retried twice, quickly, before it is applied record by record.
     properties.put("vigil.feeds.retry-delay", "20ms");
     properties.put("vigil.feeds.retry-count", 2);
