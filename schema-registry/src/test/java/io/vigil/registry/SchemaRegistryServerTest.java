@@ -71,6 +71,22 @@ class SchemaRegistryServerTest {
   }
 
   @Test
+  void aKnownSchemaIdIsAnsweredFromMemoryEvenForAnEqualCopyOfTheSchema() {
+    SchemaRegistryServer own = SchemaRegistryServer.start(0, new InMemorySchemaStore());
+    var client = new HttpSchemaRegistryClient(own.url());
+    Topic<?> alerts = Topics.ALERTS;
+    int id = client.register(alerts.valueSubject(), alerts.valueSchema());
+    Schema copy = new Schema.Parser().parse(alerts.valueSchema().toString());
+
+    own.close(); // every record serialized asks for its id: none of that may reach the network
+
+    assertThat(client.register(alerts.valueSubject(), alerts.valueSchema())).isEqualTo(id);
+    assertThat(client.register(alerts.valueSubject(), copy)).isEqualTo(id);
+    assertThatThrownBy(() -> client.register(Topics.INCIDENTS.valueSubject(), copy))
+        .isInstanceOf(SchemaRegistryException.class);
+  }
+
+  @Test
   void avroSerdeRoundTripsAnAlertThroughTheServer() {
     AlertEvent alert =
         AlertEvent.newBuilder()

@@ -25,7 +25,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   private final URI baseUrl;
   private final HttpClient http;
-  private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+  // Keyed by the Schema itself: its hash is computed once per instance, while schema.toString()
+  // per record cost the classifier a tenth of its CPU (JFR, docs/benchmarks.md "Whole stack").
+  private final Map<SubjectSchema, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
   public HttpSchemaRegistryClient(String baseUrl) {
@@ -37,7 +39,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public int register(String subject, Schema schema) {
     return idsBySubjectAndSchema.computeIfAbsent(
-        subject + "\u0000" + schema.toString(),
+        new SubjectSchema(subject, schema),
         k -> {
           JsonNode body = post("subjects/" + encode(subject) + "/versions", schema);
           int id = body.path("id").asInt();
@@ -49,9 +51,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public int idOf(String subject, Schema schema) {
     return idsBySubjectAndSchema.computeIfAbsent(
-        subject + "\u0000" + schema.toString(),
+        new SubjectSchema(subject, schema),
         k -> post("subjects/" + encode(subject), schema).path("id").asInt());
   }
+
+  private record SubjectSchema(String subject, Schema schema) {}
 
   @Override
   public Schema schemaById(int id) {

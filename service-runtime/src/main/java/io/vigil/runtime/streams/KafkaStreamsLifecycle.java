@@ -79,7 +79,9 @@ public class KafkaStreamsLifecycle {
         StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterDeserializationHandler.class);
     p.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
-    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
+    p.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
+        settings.getFetchMaxWaitMs());
     p.put(
         StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
         settings.getSessionTimeoutMs());

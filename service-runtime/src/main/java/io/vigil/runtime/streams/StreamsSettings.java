@@ -13,8 +13,22 @@ public class StreamsSettings {
   private int replicationFactor = 1;
   private long commitIntervalMs = 20;
   private long pollMs = 10;
+  private int fetchMaxWaitMs = 10;
   private int standbyReplicas = 0;
   private int sessionTimeoutMs = 10_000;
+
+  /**
+   * How long the broker holds a fetch that finds nothing new. A fetch answers as soon as records
+   * arrive, so this is not added to a hop's latency on its own; it is how often an idle consumer
+   * asks again, which costs broker CPU.
+   */
+  public int getFetchMaxWaitMs() {
+    return fetchMaxWaitMs;
+  }
+
+  public void setFetchMaxWaitMs(int fetchMaxWaitMs) {
+    this.fetchMaxWaitMs = fetchMaxWaitMs;
+  }
 
   public String getStateDir() {
     return stateDir;
