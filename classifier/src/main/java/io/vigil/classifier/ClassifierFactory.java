@@ -36,12 +36,14 @@ public class ClassifierFactory {
       @Value("${vigil.classifier.closed-retention:7d}") String retention,
       @Value("${vigil.classifier.sweep-interval:1s}") String sweep,
       @Value("${vigil.classifier.partitions:3}") int partitions,
-      @Value("${vigil.classifier.command-wait:10s}") String commandWait) {
+      @Value("${vigil.classifier.command-wait:10s}") String commandWait,
+      @Value("${vigil.classifier.count-interval:10s}") String countInterval) {
     return new ClassifierOptions(
         Durations.parse(retention),
         Durations.parse(sweep),
         partitions,
-        Durations.parse(commandWait));
+        Durations.parse(commandWait),
+        Durations.parse(countInterval));
   }
 
   @Singleton

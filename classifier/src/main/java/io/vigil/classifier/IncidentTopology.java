@@ -187,6 +187,7 @@ public final class IncidentTopology {
     store(builder, DeskState.EXPIRY, Serdes.String());
     store(builder, DeskState.HELD, new JsonSerde<>(HeldAlert.class));
     store(builder, DeskState.MEMBERS, Serdes.String());
+    store(builder, DeskState.PENDING_COUNTS, Serdes.String());
   }
 
   private static <V> void store(StreamsBuilder builder, String name, Serde<V> values) {

@@ -21,6 +21,7 @@ import io.vigil.schemas.registry.InMemorySchemaRegistryClient;
 import io.vigil.schemas.serde.AvroSerde;
 import io.vigil.schemas.topic.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -104,18 +105,23 @@ class IncidentTopologyTest {
   }
 
   @Test
-  void repeatTriggersGroupIntoTheOpenIncidentWithCounts() {
+  void repeatTriggersAreCountedAndTheirCountPublishedOncePerCountInterval() {
     send(alert("a1", AlertAction.TRIGGER, "payments", "db-down", Severity.CRITICAL, 0));
     send(alert("a2", AlertAction.TRIGGER, "payments", "db-down", Severity.CRITICAL, 60));
     send(alert("a3", AlertAction.TRIGGER, "payments", "db-down", Severity.CRITICAL, 120));
 
     String id = IncidentIds.incidentId("a1");
+    assertThat(incidents.readValuesToList())
+        .extracting(IncidentEvent::getEventId)
+        .containsExactly(id + "/opened");
+
+    driver.advanceWallClockTime(ClassifierOptions.COUNT_INTERVAL.minusSeconds(2));
+    assertThat(incidents.isEmpty()).isTrue(); // not due yet
+
+    driver.advanceWallClockTime(Duration.ofSeconds(2));
     List<IncidentEvent> out = incidents.readValuesToList();
     assertThat(out)
-        .extracting(IncidentEvent::getEventId)
-        .containsExactly(id + "/opened", id + "/grouped/2", id + "/grouped/3");
-    assertThat(out.get(2))
-        .isEqualTo(
+        .containsExactly(
             event(
                 id + "/grouped/3",
                 id,
@@ -128,6 +134,34 @@ class IncidentTopologyTest {
                     .setLastSeen(T0.plusSeconds(120))
                     .setSummary("summary of a3")
                     .build()));
+
+    send(alert("a4", AlertAction.TRIGGER, "payments", "db-down", Severity.CRITICAL, 180));
+    driver.advanceWallClockTime(ClassifierOptions.COUNT_INTERVAL);
+    assertThat(incidents.readValuesToList())
+        .extracting(IncidentEvent::getEventId)
+        .containsExactly(id + "/grouped/4");
+  }
+
+  @Test
+  void aPendingCountIsPublishedBeforeTheIncidentIsAcknowledgedOrResolved() {
+    send(alert("a1", AlertAction.TRIGGER, "payments", "db-down", Severity.CRITICAL, 0));
+    send(alert("a2", AlertAction.TRIGGER, "payments", "db-down", Severity.CRITICAL, 10));
+    send(alert("a3", AlertAction.ACKNOWLEDGE, "payments", "db-down", Severity.CRITICAL, 20));
+    send(alert("a4", AlertAction.TRIGGER, "payments", "db-down", Severity.CRITICAL, 30));
+    send(alert("a5", AlertAction.RESOLVE, "payments", "db-down", Severity.CRITICAL, 40));
+    driver.advanceWallClockTime(ClassifierOptions.COUNT_INTERVAL.multipliedBy(2));
+
+    String id = IncidentIds.incidentId("a1");
+    List<IncidentEvent> out = incidents.readValuesToList();
+    assertThat(out)
+        .extracting(IncidentEvent::getEventId)
+        .containsExactly(
+            id + "/opened",
+            id + "/grouped/2",
+            id + "/acknowledged",
+            id + "/grouped/3",
+            id + "/resolved");
+    assertThat(((AlertGrouped) out.get(3).getEvent()).getAlertEventId()).isEqualTo("a4");
   }
 
   @Test

@@ -49,16 +49,28 @@ class StormTopologyTest {
               IncidentIds.incidentId("a1") + "/opened",
               IncidentIds.incidentId("a2") + "/opened",
               storm + "/opened",
-              storm + "/grouped/2",
-              storm + "/grouped/3",
-              IncidentIds.incidentId("a1") + "/grouped/2",
               IncidentIds.incidentId("a7") + "/opened");
       IncidentOpened opened = (IncidentOpened) out.get(2).getEvent();
       assertThat(opened.getTitle())
           .isEqualTo("Alert storm on payments: more than 2 distinct alerts within 1m");
       assertThat(opened.getDedupKey()).isEqualTo("storm/payments");
-      assertThat(((AlertGrouped) out.get(4).getEvent()).getSummary())
+
+      // Alerts joining the storm and repeats are counted, then published once per incident.
+      t.advanceWallClock(ClassifierOptions.COUNT_INTERVAL);
+      List<IncidentEvent> counts = t.events();
+      assertThat(counts)
+          .extracting(IncidentEvent::getEventId)
+          .containsExactlyInAnyOrder(
+              storm + "/grouped/3", IncidentIds.incidentId("a1") + "/grouped/2");
+      AlertGrouped stormCount =
+          counts.stream()
+              .filter(e -> e.getIncidentId().equals(storm))
+              .map(e -> (AlertGrouped) e.getEvent())
+              .findFirst()
+              .orElseThrow();
+      assertThat(stormCount.getSummary())
           .isEqualTo("Alert storm on payments: 3 alerts, 2 distinct");
+      assertThat(stormCount.getAlertEventId()).isEqualTo("a5");
     }
   }
 
@@ -94,11 +106,15 @@ class StormTopologyTest {
         t.send(resolve("r" + k, "payments", "k" + k, 3600 + k));
       }
       List<IncidentEvent> out = t.events();
-      assertThat(out).hasSize(keys - 2);
-      assertThat(((AlertResolved) out.get(0).getEvent()).getOpenAlerts()).isEqualTo(keys - 3);
-      assertThat(out.get(keys - 4).getEventId())
+      // The storm's pending count goes out first, then one event per resolved alert.
+      assertThat(out).hasSize(1 + keys - 2);
+      assertThat(out.get(0).getEventId()).isEqualTo(storm + "/grouped/" + (keys - 2));
+      assertThat(((AlertGrouped) out.get(0).getEvent()).getSummary())
+          .isEqualTo("Alert storm on payments: 98 alerts, 98 distinct");
+      assertThat(((AlertResolved) out.get(1).getEvent()).getOpenAlerts()).isEqualTo(keys - 3);
+      assertThat(out.get(keys - 3).getEventId())
           .isEqualTo(storm + "/alert-resolved/r" + (keys - 2));
-      assertThat(out.get(keys - 3).getEventId()).isEqualTo(storm + "/resolved");
+      assertThat(out.get(keys - 2).getEventId()).isEqualTo(storm + "/resolved");
     }
   }
 }

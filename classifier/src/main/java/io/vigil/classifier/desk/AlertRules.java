@@ -25,11 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What an alert does, in this order: a repeat joins its key's open incident; a re-trigger that
- * flaps reopens the last incident; an alert of a label group joins the group's incident within its
- * window; in a maintenance window it opens nothing but is kept, counted per (service, dedup key);
- * past a storm's distinct-alert limit it joins the storm incident; below a threshold it is held;
- * otherwise it opens an incident.
+ * What an alert does, in this order: a repeat joins its key's open incident (counted at once,
+ * published with the incident's next event or one count interval later, as are alerts joining a
+ * storm incident; a new alert of a group is published at once); a re-trigger that flaps reopens the
+ * last incident; an alert of a label group joins the group's incident within its window; in a
+ * maintenance window it opens nothing but is kept, counted per (service, dedup key); past a storm's
+ * distinct-alert limit it joins the storm incident; below a threshold it is held; otherwise it
+ * opens an incident.
  */
 final class AlertRules {
 
@@ -52,7 +54,7 @@ final class AlertRules {
   List<IncidentEvent> apply(AlertEvent alert, Service service, Classifier rules, long now) {
     List<IncidentEvent> out = new ArrayList<>();
     switch (alert.getAction()) {
-      case TRIGGER -> trigger(alert, service, rules, out);
+      case TRIGGER -> trigger(alert, service, rules, now, out);
       case ACKNOWLEDGE -> acknowledge(alert, out);
       case RESOLVE -> resolve(alert, service, now, out);
       default ->
@@ -62,7 +64,7 @@ final class AlertRules {
   }
 
   private void trigger(
-      AlertEvent alert, Service service, Classifier rules, List<IncidentEvent> out) {
+      AlertEvent alert, Service service, Classifier rules, long now, List<IncidentEvent> out) {
     Service.Grouping grouping = service.grouping();
     String alertKey = DeskState.key(service.id(), alert.getDedupKey());
     long occurred = alert.getOccurredAt().toEpochMilli();
@@ -78,14 +80,14 @@ final class AlertRules {
     }
     IncidentState current = a == null ? null : state.incident(a.incidentId);
     if (current != null && current.status.open()) {
-      join(current, a, alert, service, rules, out);
+      join(current, a, alert, service, rules, now, out);
       return;
     }
     if (a != null && grouping.flap() != null && current != null) {
       int transitions = a.transition(at, grouping.flap().within().toMillis());
       if (transitions >= grouping.flap().transitions()
           && current.status == IncidentStatus.RESOLVED) {
-        reopenFlapping(current, a, alert, service, rules, transitions, out);
+        reopenFlapping(current, a, alert, service, rules, transitions, now, out);
         return;
       }
     }
@@ -94,7 +96,7 @@ final class AlertRules {
       GroupWindow group = state.groups.get(DeskState.key(service.id(), groupKey.get()));
       IncidentState grouped = group == null ? null : state.incident(group.incidentId);
       if (grouped != null && grouped.status.open() && group.covers(at, grouping)) {
-        join(grouped, a, alert, service, rules, out);
+        join(grouped, a, alert, service, rules, now, out);
         return;
       }
     }
@@ -107,7 +109,7 @@ final class AlertRules {
     if (stormy) {
       IncidentState storm = state.incident(window.stormIncidentId);
       if (storm != null && storm.status.open()) {
-        join(storm, a, alert, service, rules, out);
+        join(storm, a, alert, service, rules, now, out);
       } else {
         storm = openStorm(alert, service, rules, a, out);
         window.stormIncidentId = storm.id;
@@ -166,18 +168,30 @@ final class AlertRules {
       AlertEvent alert,
       Service service,
       Classifier rules,
+      long now,
       List<IncidentEvent> out) {
+    // A repeat of an alert firing here at the same severity tells nothing new but the count.
+    boolean repeat =
+        a != null
+            && incident.id.equals(a.incidentId)
+            && a.firing
+            && a.severity == alert.getSeverity();
     incident.alertCount++;
     incidents.track(incident, a, alert);
     String text = incidents.summary(incident, alert);
-    out.add(
-        IncidentEvents.grouped(
-            incident,
-            alert.getDedupKey(),
-            alert.getEventId(),
-            alert.getOccurredAt(),
-            text,
-            alert.getReceivedAt()));
+    if (repeat || incident.kind == IncidentKind.STORM) {
+      state.holdCount(incident, alert, text, now);
+    } else {
+      state.countPublished(incident);
+      out.add(
+          IncidentEvents.grouped(
+              incident,
+              alert.getDedupKey(),
+              alert.getEventId(),
+              alert.getOccurredAt(),
+              text,
+              alert.getReceivedAt()));
+    }
     incidents.reclassifyIfChanged(incident, alert, service, rules, out);
     state.save(incident);
   }
@@ -189,6 +203,7 @@ final class AlertRules {
       Service service,
       Classifier rules,
       int transitions,
+      long now,
       List<IncidentEvent> out) {
     Service.Flap flap = service.grouping().flap();
     incident.status = IncidentStatus.TRIGGERED;
@@ -207,7 +222,7 @@ final class AlertRules {
       incident.flapping = true;
       out.add(IncidentEvents.flapping(incident, transitions, alert.getEventId(), at));
     }
-    join(incident, a, alert, service, rules, out);
+    join(incident, a, alert, service, rules, now, out);
   }
 
   private void acknowledge(AlertEvent alert, List<IncidentEvent> out) {

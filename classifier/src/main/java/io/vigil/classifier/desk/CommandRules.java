@@ -195,6 +195,7 @@ final class CommandRules {
       }
     }
     state.dropMembers(incident.id);
+    state.countPublished(into); // the merge's AlertGrouped carries the count
     state.save(into);
     out.add(
         event(

@@ -5,12 +5,18 @@ import io.vigil.classifier.grouping.ServiceWindow;
 import io.vigil.classifier.grouping.ThresholdCount;
 import io.vigil.classifier.heartbeat.HeartbeatState;
 import io.vigil.classifier.incident.AlertState;
+import io.vigil.classifier.incident.IncidentEvents;
 import io.vigil.classifier.incident.IncidentState;
 import io.vigil.classifier.incident.IncidentStatus;
+import io.vigil.classifier.incident.PendingCount;
 import io.vigil.classifier.maintenance.HeldAlert;
+import io.vigil.schemas.AlertEvent;
+import io.vigil.schemas.IncidentEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,7 +26,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The state one task of the classifier keeps for the services it owns, one named store per concern
  * (alerts held by maintenance windows included); a closed incident is indexed by the time its state
- * expires so a sweep drops it and its alerts.
+ * expires so a sweep drops it and its alerts, and an incident with repeats counted but not yet
+ * published is indexed so a sweep publishes the count when it is due.
  */
 public final class DeskState {
 
@@ -36,9 +43,22 @@ public final class DeskState {
   /** {@code <incident id>/<dedup key>} for every alert of an incident (values empty). */
   public static final String MEMBERS = "incident-alerts";
 
+  /** Ids of the incidents with a {@link PendingCount} (values empty). */
+  public static final String PENDING_COUNTS = "pending-counts";
+
   /** Every store the service desk uses, for the topology. */
   public static final List<String> STORES =
-      List.of(INCIDENTS, ALERTS, GROUPS, THRESHOLDS, SERVICES, HEARTBEATS, EXPIRY, HELD, MEMBERS);
+      List.of(
+          INCIDENTS,
+          ALERTS,
+          GROUPS,
+          THRESHOLDS,
+          SERVICES,
+          HEARTBEATS,
+          EXPIRY,
+          HELD,
+          MEMBERS,
+          PENDING_COUNTS);
 
   final KeyValueStore<String, IncidentState> incidents;
   final KeyValueStore<String, AlertState> alerts;
@@ -49,9 +69,11 @@ public final class DeskState {
   final KeyValueStore<String, String> expiry;
   final KeyValueStore<String, HeldAlert> held;
   final KeyValueStore<String, String> members;
+  final KeyValueStore<String, String> pendingCounts;
   private final Duration retention;
+  private final Duration countInterval;
 
-  DeskState(ProcessorContext<?, ?> context, Duration retention) {
+  DeskState(ProcessorContext<?, ?> context, Duration retention, Duration countInterval) {
     this.incidents = context.getStateStore(INCIDENTS);
     this.alerts = context.getStateStore(ALERTS);
     this.groups = context.getStateStore(GROUPS);
@@ -61,7 +83,9 @@ public final class DeskState {
     this.expiry = context.getStateStore(EXPIRY);
     this.held = context.getStateStore(HELD);
     this.members = context.getStateStore(MEMBERS);
+    this.pendingCounts = context.getStateStore(PENDING_COUNTS);
     this.retention = retention;
+    this.countInterval = countInterval;
   }
 
   Duration retention() {
@@ -78,6 +102,78 @@ public final class DeskState {
 
   void save(IncidentState incident) {
     incidents.put(incident.id, incident);
+  }
+
+  /**
+   * Counts {@code alert} (already added to {@link IncidentState#alertCount}) without publishing it
+   * now: its count goes out with the incident's next {@code AlertGrouped}, at the latest one count
+   * interval after the first repeat still unpublished. The caller saves the incident.
+   */
+  void holdCount(IncidentState incident, AlertEvent alert, String summary, long nowMillis) {
+    if (incident.pendingCount == null) {
+      incident.pendingCount = new PendingCount(nowMillis + countInterval.toMillis());
+      pendingCounts.put(incident.id, "");
+    }
+    PendingCount p = incident.pendingCount;
+    p.dedupKey = alert.getDedupKey();
+    p.alertEventId = alert.getEventId();
+    p.lastSeen = alert.getOccurredAt().toEpochMilli();
+    p.summary = summary;
+    p.receivedAt = alert.getReceivedAt().toEpochMilli();
+  }
+
+  /**
+   * Says the incident's count was published by an event about to go out (it carries {@link
+   * IncidentState#alertCount}); the caller saves the incident.
+   */
+  void countPublished(IncidentState incident) {
+    if (incident.pendingCount != null) {
+      incident.pendingCount = null;
+      pendingCounts.delete(incident.id);
+    }
+  }
+
+  /**
+   * The {@code AlertGrouped} publishing the incident's pending count, when it has one that is due
+   * by {@code nowMillis} (any pending one when {@code force}); the incident is saved without it.
+   */
+  Optional<IncidentEvent> publishCount(String incidentId, long nowMillis, boolean force) {
+    IncidentState incident = incident(incidentId);
+    PendingCount p = incident == null ? null : incident.pendingCount;
+    if (p == null) {
+      pendingCounts.delete(incidentId);
+      return Optional.empty();
+    }
+    if (!force && p.dueAt > nowMillis) {
+      return Optional.empty();
+    }
+    IncidentEvent event =
+        IncidentEvents.grouped(
+            incident,
+            p.dedupKey,
+            p.alertEventId,
+            Instant.ofEpochMilli(p.lastSeen),
+            p.summary,
+            Instant.ofEpochMilli(p.receivedAt));
+    countPublished(incident);
+    save(incident);
+    return Optional.of(event);
+  }
+
+  /**
+   * Whether some incident may have a pending count (a cheap check before {@link #publishCount}).
+   */
+  boolean mayHavePendingCount(String incidentId) {
+    return pendingCounts.get(incidentId) != null;
+  }
+
+  /** The ids of the incidents with a pending count. */
+  List<String> pendingCountIds() {
+    List<String> ids = new ArrayList<>();
+    try (KeyValueIterator<String, String> it = pendingCounts.all()) {
+      it.forEachRemaining(kv -> ids.add(kv.key));
+    }
+    return ids;
   }
 
   /** Indexes the dedup key as one of the incident's alerts, counting it when it is new there. */
@@ -156,6 +252,7 @@ public final class DeskState {
           groups.delete(groupKey);
         }
       }
+      pendingCounts.delete(incident.id);
       incidents.delete(incident.id);
       dropped++;
     }

@@ -7,6 +7,7 @@ import io.vigil.config.Service;
 import io.vigil.config.VigilConfig;
 import io.vigil.schemas.AlertAction;
 import io.vigil.schemas.AlertEvent;
+import io.vigil.schemas.AlertGrouped;
 import io.vigil.schemas.IncidentCommand;
 import io.vigil.schemas.IncidentEvent;
 import io.vigil.schemas.topic.Topics;
@@ -66,7 +67,7 @@ public final class ServiceDeskProcessor
   @Override
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
-    this.state = new DeskState(context, options.closedRetention());
+    this.state = new DeskState(context, options.closedRetention(), options.countInterval());
     this.alerts = new AlertRules(state, heldAlerts);
     this.commands = new CommandRules(state);
     this.heartbeats = new HeartbeatRules(state);
@@ -79,6 +80,11 @@ public final class ServiceDeskProcessor
   private void sweep(long now) {
     VigilConfig document = config.get();
     emit(heartbeats.sweep(document, rules.of(document), now), now);
+    for (String incidentId : state.pendingCountIds()) {
+      state
+          .publishCount(incidentId, now, false)
+          .ifPresent(e -> context.forward(new Record<>(e.getIncidentId(), e, now)));
+    }
     int dropped = state.expire(now);
     if (dropped > 0) {
       LOG.info(
@@ -140,8 +146,19 @@ public final class ServiceDeskProcessor
     return alerts.apply(alert, service.get(), rules.of(document), now);
   }
 
+  /**
+   * Forwards the events, each incident's pending count first when one of its events other than
+   * {@code AlertGrouped} goes out, so the timeline counts its alerts before it acknowledges,
+   * resolves or re-classifies.
+   */
   private void emit(List<IncidentEvent> events, long timestamp) {
     for (IncidentEvent event : events) {
+      if (!(event.getEvent() instanceof AlertGrouped)
+          && state.mayHavePendingCount(event.getIncidentId())) {
+        state
+            .publishCount(event.getIncidentId(), timestamp, true)
+            .ifPresent(e -> context.forward(new Record<>(e.getIncidentId(), e, timestamp)));
+      }
       context.forward(new Record<>(event.getIncidentId(), event, timestamp));
     }
   }

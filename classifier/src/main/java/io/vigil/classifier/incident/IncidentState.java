@@ -1,5 +1,6 @@
 package io.vigil.classifier.incident;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vigil.schemas.IncidentClass;
 import io.vigil.schemas.Priority;
 import io.vigil.schemas.Severity;
@@ -47,6 +48,10 @@ public final class IncidentState {
   public Long closedAt;
   public String mergedInto;
   public List<String> recentCommands = new ArrayList<>();
+
+  /** Repeats counted into {@link #alertCount} and not yet published, or null when none are. */
+  @JsonInclude(JsonInclude.Include.NON_NULL) // most incidents have none: not a byte for them
+  public PendingCount pendingCount;
 
   /** For the JSON serde. */
   public IncidentState() {}

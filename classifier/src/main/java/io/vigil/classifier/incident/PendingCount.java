@@ -1,0 +1,31 @@
+package io.vigil.classifier.incident;
+
+/**
+ * Repeats of alerts already firing in an incident (and alerts joining a storm incident) that were
+ * counted into {@link IncidentState#alertCount} but not yet published: the latest of them, which
+ * the one {@code AlertGrouped} published for all of them describes, and when that is due. Part of
+ * the incident's store value while it is pending.
+ */
+public final class PendingCount {
+
+  /** Wall-clock millis by which the count is published. */
+  public long dueAt;
+
+  public String dedupKey;
+  public String alertEventId;
+
+  /** Event time (millis) of the latest repeat. */
+  public long lastSeen;
+
+  public String summary;
+
+  /** When alert-ingest received the latest repeat (millis). */
+  public long receivedAt;
+
+  /** For the JSON serde. */
+  public PendingCount() {}
+
+  public PendingCount(long dueAt) {
+    this.dueAt = dueAt;
+  }
+}
