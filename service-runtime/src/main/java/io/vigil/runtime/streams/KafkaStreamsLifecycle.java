@@ -59,6 +59,7 @@ public class KafkaStreamsLifecycle {
         });
   }
 
+  /** The client's properties: Vigil's fixed guarantees, then the topology's own overrides. */
   static Properties properties(
       StreamsTopology definition,
       StreamsSettings settings,
@@ -88,6 +89,12 @@ public class KafkaStreamsLifecycle {
     p.put(
         StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
         Math.max(1_000, settings.getSessionTimeoutMs() / 3));
+    if (!settings.getInstanceId().isEmpty()) {
+      // Kafka Streams appends each stream thread's index to it.
+      p.put(
+          StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+          settings.getInstanceId());
+    }
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 5);
     p.putAll(definition.overrides());

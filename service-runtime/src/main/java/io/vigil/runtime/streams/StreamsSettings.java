@@ -16,6 +16,7 @@ public class StreamsSettings {
   private int fetchMaxWaitMs = 10;
   private int standbyReplicas = 0;
   private int sessionTimeoutMs = 10_000;
+  private String instanceId = "";
 
   /**
    * How long the broker holds a fetch that finds nothing new. A fetch answers as soon as records
@@ -72,6 +73,21 @@ public class StreamsSettings {
 
   public void setSessionTimeoutMs(int sessionTimeoutMs) {
     this.sessionTimeoutMs = sessionTimeoutMs;
+  }
+
+  /**
+   * A stable name of this instance (Kafka's static membership, {@code group.instance.id}), or empty
+   * for none. With one, an instance that crashed and starts again within the session timeout gets
+   * its tasks back at once instead of waiting for its old membership to expire and the group to
+   * rebalance. It must be unique among the running instances of a service and survive a restart:
+   * the local stack uses the service's name, Kubernetes the StatefulSet pod's name.
+   */
+  public String getInstanceId() {
+    return instanceId;
+  }
+
+  public void setInstanceId(String instanceId) {
+    this.instanceId = instanceId == null ? "" : instanceId.trim();
   }
 
   public int getStandbyReplicas() {
