@@ -22,16 +22,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Counts, from {@code vigil.incidents.v1} as any subscriber reads it ({@code read_committed}, from
- * the moment it starts), the incidents opened and the alerts counted into incidents (opened +
- * grouped) for a set of services — the classifier's answer to a storm, checked against the rules'
- * prediction.
+ * the moment it starts), the incidents opened and the alerts counted into incidents (each
+ * incident's highest count: 1 when opened, then its {@code AlertGrouped} counts, which cover
+ * repeats published together) for a set of services — the classifier's answer to a storm, checked
+ * against the rules' prediction.
  */
 public final class IncidentTally implements AutoCloseable {
 
   private final KafkaConsumer<String, IncidentEvent> consumer;
   private final Set<String> services;
   private final Map<String, Long> opened = new ConcurrentHashMap<>();
-  private final AtomicLong alertsCounted = new AtomicLong();
+  private final AlertCounts counts = new AlertCounts();
   private final AtomicLong lastEvent = new AtomicLong();
 
   /** Starts reading at the current end of the topic, counting events of {@code services}. */
@@ -66,9 +67,9 @@ public final class IncidentTally implements AutoCloseable {
       lastEvent.set(System.nanoTime());
       if (e.getEvent() instanceof IncidentOpened) {
         opened.merge(e.getServiceId(), 1L, Long::sum);
-        alertsCounted.incrementAndGet();
-      } else if (e.getEvent() instanceof AlertGrouped) {
-        alertsCounted.incrementAndGet();
+        counts.count(e.getIncidentId(), 1);
+      } else if (e.getEvent() instanceof AlertGrouped g) {
+        counts.count(e.getIncidentId(), g.getAlertCount()); // repeats published as counts
       }
     }
   }
@@ -80,7 +81,7 @@ public final class IncidentTally implements AutoCloseable {
 
   /** Alerts that opened or joined an incident so far. */
   public long alertsCounted() {
-    return alertsCounted.get();
+    return counts.total();
   }
 
   /** When the latest counted event was read (nanoTime), 0 before the first. */
