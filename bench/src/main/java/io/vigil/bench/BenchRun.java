@@ -109,7 +109,7 @@ final class BenchRun {
     if (o.has("scenarios", "latency")) {
       if (vigil) {
         settle(ctx);
-        vl = new LatencyScenario(ctx).run(ctx.vigilAlertmanager());
+        vl = new LatencyScenario(ctx).runWatchingHops(ctx.vigilAlertmanager());
         print(vl);
       }
       if (am != null) {
@@ -151,6 +151,14 @@ final class BenchRun {
         r.probes(),
         r.missing(),
         r.duplicates());
+    r.hops()
+        .forEach(
+            (hop, samples) -> {
+              Samples.Summary h = samples.summary();
+              System.out.printf(
+                  "      sent → %s: p50 %.1f ms, p99 %.1f ms (%,d probes)%n",
+                  hop.label, h.p50Ms(), h.p99Ms(), h.count());
+            });
   }
 
   /** Something timed that may be interrupted. */

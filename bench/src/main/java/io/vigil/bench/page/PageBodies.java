@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * annotations) and the services it is about (Vigil's {@code service_id}, Alertmanager's {@code
  * service} label), each once per page.
  */
-final class PageBodies {
+public final class PageBodies {
 
   private static final Pattern PROBE = Pattern.compile("bench-probe-(\\d+)");
   private static final Pattern SERVICE =
@@ -19,7 +19,7 @@ final class PageBodies {
 
   private PageBodies() {}
 
-  static Set<Long> probes(String body) {
+  public static Set<Long> probes(String body) {
     Set<Long> ids = new LinkedHashSet<>();
     Matcher m = PROBE.matcher(body);
     while (m.find()) {

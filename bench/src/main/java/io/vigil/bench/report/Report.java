@@ -5,7 +5,9 @@ import io.vigil.bench.scenario.LatencyScenario;
 import io.vigil.bench.scenario.RecoveryScenario;
 import io.vigil.bench.scenario.StormScenario;
 import io.vigil.bench.scenario.ThroughputScenario;
+import io.vigil.bench.stack.HopTimes;
 import io.vigil.bench.stack.StateBytes;
+import io.vigil.bench.stats.Samples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +73,16 @@ public final class Report {
     ratioRow(s, "sent → page p50 ms", v, p, l -> l.fromSent().summary().p50Ms(), "≤ 30", "%.1f");
     ratioRow(s, "sent → page p99 ms", v, p, l -> l.fromSent().summary().p99Ms(), "≤ 100", "%.1f");
     ratioRow(s, "sent → page max ms", v, p, l -> l.fromSent().summary().maxMs(), "", "%.1f");
+    for (HopTimes.Hop hop : HopTimes.Hop.values()) {
+      row(
+          s,
+          "sent → " + hop.label + ", p50 / p99 ms",
+          v,
+          l -> hopMs(l, hop, 50),
+          "%.1f",
+          "",
+          l -> hopMs(l, hop, 99));
+    }
     ratioRow(
         s,
         "accepted (2xx read) → page p50 ms",
@@ -207,6 +219,45 @@ public final class Report {
             "–",
             target,
             perRun(v, f, format)));
+  }
+
+  /** A Vigil-only row of two figures, "f / g", medians and per run. */
+  private <T> void row(
+      String scenario,
+      String figure,
+      List<T> v,
+      ToDoubleFunction<T> f,
+      String format,
+      String target,
+      ToDoubleFunction<T> g) {
+    if (v.stream().allMatch(x -> x == null || Double.isNaN(f.applyAsDouble(x)))) {
+      return;
+    }
+    List<String> values = new ArrayList<>();
+    for (T x : v) {
+      values.add(
+          x == null
+              ? "–"
+              : fmt(format, f.applyAsDouble(x)) + " / " + fmt(format, g.applyAsDouble(x)));
+    }
+    md.append(
+        cells(
+            scenario,
+            figure,
+            fmt(format, Median.over(v, f)) + " / " + fmt(format, Median.over(v, g)),
+            "–",
+            "–",
+            target,
+            String.join(" · ", values)));
+  }
+
+  /** The hop's percentile {@code p} in ms, NaN when not watched. */
+  private static double hopMs(LatencyScenario.Result r, HopTimes.Hop hop, double p) {
+    Samples samples = r.hops().get(hop);
+    if (samples == null || samples.count() == 0) {
+      return Double.NaN;
+    }
+    return Samples.percentile(samples.sorted(), p) / 1e6;
   }
 
   private <T> void ratioRow(

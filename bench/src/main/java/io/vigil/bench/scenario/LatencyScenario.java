@@ -4,7 +4,10 @@ import io.vigil.bench.load.Alert;
 import io.vigil.bench.load.Endpoint;
 import io.vigil.bench.load.LoadResult;
 import io.vigil.bench.load.OpenLoop;
+import io.vigil.bench.stack.HopTimes;
+import io.vigil.bench.stack.HopWatch;
 import io.vigil.bench.stats.Samples;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,14 +20,30 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LatencyScenario {
 
-  /** The outcome; {@code fromAccepted} and {@code fromSent} hold one sample per paged probe. */
+  /**
+   * The outcome; {@code fromAccepted} and {@code fromSent} hold one sample per paged probe, {@code
+   * hops} (Vigil only, else empty) the time from each probe's send to its records becoming visible
+   * on each topic of its path.
+   */
   public record Result(
       LoadResult load,
       Samples fromAccepted,
       Samples fromSent,
       int probes,
       int missing,
-      int duplicates) {}
+      int duplicates,
+      Map<HopTimes.Hop, Samples> hops) {
+
+    public Result(
+        LoadResult load,
+        Samples fromAccepted,
+        Samples fromSent,
+        int probes,
+        int missing,
+        int duplicates) {
+      this(load, fromAccepted, fromSent, probes, missing, duplicates, Map.of());
+    }
+  }
 
   private final BenchContext ctx;
 
@@ -32,7 +51,20 @@ public final class LatencyScenario {
     this.ctx = ctx;
   }
 
+  /** Runs against Alertmanager, or another target whose topics are not watched. */
   public Result run(Endpoint endpoint) throws InterruptedException {
+    return run(endpoint, null);
+  }
+
+  /** Runs against Vigil, watching the probes' records on each topic of their path. */
+  public Result runWatchingHops(Endpoint endpoint) throws InterruptedException {
+    try (HopWatch watch =
+        new HopWatch(ctx.options().text("bootstrap"), ctx.options().text("registry-url"))) {
+      return run(endpoint, watch);
+    }
+  }
+
+  private Result run(Endpoint endpoint, HopWatch watch) throws InterruptedException {
     Map<Long, long[]> accepted = new ConcurrentHashMap<>();
     OpenLoop load = new OpenLoop(ctx.http(), 512);
     LoadResult result =
@@ -65,7 +97,13 @@ public final class LatencyScenario {
         duplicates++;
       }
     }
-    return new Result(result, fromAccepted, fromSent, accepted.size(), missing, duplicates);
+    Map<HopTimes.Hop, Samples> hops = Map.of();
+    if (watch != null) {
+      Map<Long, Long> sent = new HashMap<>();
+      accepted.forEach((probe, times) -> sent.put(probe, times[0]));
+      hops = watch.times().since(sent);
+    }
+    return new Result(result, fromAccepted, fromSent, accepted.size(), missing, duplicates, hops);
   }
 
   /** Waits until every accepted probe was paged, or {@code limitSeconds} passed. */

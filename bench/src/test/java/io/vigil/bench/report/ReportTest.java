@@ -7,6 +7,7 @@ import io.vigil.bench.load.LoadResult;
 import io.vigil.bench.scenario.LatencyScenario;
 import io.vigil.bench.scenario.RecoveryScenario;
 import io.vigil.bench.scenario.ThroughputScenario;
+import io.vigil.bench.stack.HopTimes;
 import io.vigil.bench.stats.Samples;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,13 @@ class ReportTest {
         new ThroughputScenario.Result(load("vigil", vigilAlerts, 10), 900, 12, 40, 1.5),
         new ThroughputScenario.Result(load("am", peerAlerts, 10), -1, -1, -1, -1),
         new LatencyScenario.Result(
-            load("vigil", 10_000, 10), millis(vigilLatencyMs), millis(vigilLatencyMs + 1), 1, 0, 0),
+            load("vigil", 10_000, 10),
+            millis(vigilLatencyMs),
+            millis(vigilLatencyMs + 1),
+            1,
+            0,
+            0,
+            Map.of(HopTimes.Hop.INCIDENT, millis(vigilLatencyMs / 2, vigilLatencyMs))),
         new LatencyScenario.Result(load("am", 10_000, 10), millis(-1), millis(2), 1, 0, 0),
         null,
         Map.of("classifier", 300L * 1024 * 1024),
@@ -57,6 +64,10 @@ class ReportTest {
         .contains(
             "| (3) alert → page | sent → page p50 ms | 51.0 | 2.0 | 25.50 | ≤ 30 | 41.0 · 61.0 · 51.0 |")
         .contains("| (3) alert → page | accepted (2xx read) → page p50 ms | +50.0 | -1.0 | – |")
+        .contains(
+            "| (3) alert → page | sent → IncidentOpened on vigil.incidents.v1, p50 / p99 ms |"
+                + " 25.0 / 50.0 | – | – |  | 20.0 / 40.0 · 30.0 / 60.0 · 25.0 / 50.0 |")
+        .doesNotContain("first page on vigil.escalations.v1") // not watched: no row
         .contains(
             "| (5) resources | classifier: RSS MiB idle / peak; CPU cores idle / over a run | 200 / 300; 0.10 / 0.50 | – |");
   }
