@@ -29,6 +29,7 @@ public record BenchOptions(Map<String, String> values, Map<String, String> given
     DEFAULTS.put("latency-rate", "1000");
     DEFAULTS.put("latency-seconds", "20");
     DEFAULTS.put("probe-every", "10");
+    DEFAULTS.put("watch-hops", "true");
     DEFAULTS.put("storm-alerts", "100000");
     DEFAULTS.put("storm-seconds", "10");
     DEFAULTS.put("storm-fingerprints", "2000");

@@ -109,7 +109,10 @@ final class BenchRun {
     if (o.has("scenarios", "latency")) {
       if (vigil) {
         settle(ctx);
-        vl = new LatencyScenario(ctx).runWatchingHops(ctx.vigilAlertmanager());
+        vl =
+            Boolean.parseBoolean(o.text("watch-hops"))
+                ? new LatencyScenario(ctx).runWatchingHops(ctx.vigilAlertmanager())
+                : new LatencyScenario(ctx).run(ctx.vigilAlertmanager());
         print(vl);
       }
       if (am != null) {

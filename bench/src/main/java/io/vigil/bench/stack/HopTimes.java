@@ -2,7 +2,6 @@ package io.vigil.bench.stack;
 
 import io.vigil.bench.page.PageBodies;
 import io.vigil.bench.stats.Samples;
-import io.vigil.schemas.AlertEvent;
 import io.vigil.schemas.EscalationEvent;
 import io.vigil.schemas.IncidentEvent;
 import io.vigil.schemas.IncidentOpened;
@@ -14,16 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * When each probe's records were first seen on each topic of its path, and the time from its send
- * to each: the alert (its summary names the probe), its {@code IncidentOpened} (the title does),
- * then the first escalation and notification records of that incident. Written by one reader, read
- * by another.
+ * When each probe's records were first seen on each topic of its path after vigil.alerts.v1 (the
+ * 2xx says the alert is there), and the time from its send to each: its {@code IncidentOpened} (the
+ * title names the probe), then the first escalation and notification records of that incident.
+ * Written by one reader, read by another.
  */
 public final class HopTimes {
 
   /** The topics of the path, in order. */
   public enum Hop {
-    ALERT("on vigil.alerts.v1"),
     INCIDENT("IncidentOpened on vigil.incidents.v1"),
     ESCALATION("first page on vigil.escalations.v1"),
     NOTIFICATION("first attempt on vigil.notifications.v1");
@@ -35,7 +33,6 @@ public final class HopTimes {
     }
   }
 
-  private final Map<Long, Long> alertSeen = new ConcurrentHashMap<>();
   private final Map<Long, Long> openedSeen = new ConcurrentHashMap<>();
   private final Map<String, Long> probeOfIncident = new ConcurrentHashMap<>();
   private final Map<String, Long> escalationSeen = new ConcurrentHashMap<>();
@@ -43,20 +40,12 @@ public final class HopTimes {
 
   /** Stamps one record seen at {@code now} (nanoTime). */
   public void see(SpecificRecord value, long now) {
-    if (value instanceof AlertEvent a) {
-      alert(a.getSummary(), now);
-    } else if (value instanceof IncidentEvent e && e.getEvent() instanceof IncidentOpened o) {
+    if (value instanceof IncidentEvent e && e.getEvent() instanceof IncidentOpened o) {
       opened(e.getIncidentId(), o.getTitle(), now);
     } else if (value instanceof EscalationEvent e) {
       escalation(e.getIncidentId(), now);
     } else if (value instanceof NotificationEvent n) {
       notification(n.getIncidentId(), now);
-    }
-  }
-
-  void alert(String summary, long now) {
-    for (long probe : PageBodies.probes(summary)) {
-      alertSeen.putIfAbsent(probe, now);
     }
   }
 
@@ -88,7 +77,6 @@ public final class HopTimes {
     probeOfIncident.forEach((incident, probe) -> incidentOfProbe.put(probe, incident));
     sentNanos.forEach(
         (probe, sent) -> {
-          add(out.get(Hop.ALERT), alertSeen.get(probe), sent);
           add(out.get(Hop.INCIDENT), openedSeen.get(probe), sent);
           String incident = incidentOfProbe.get(probe);
           if (incident != null) {

@@ -16,17 +16,15 @@ class HopTimesTest {
     HopTimes times = new HopTimes();
     // Records of other incidents arrive first, and an escalation before its incident is seen.
     times.escalation("i-7", 30 * MS);
-    times.alert("CPU high bench-probe-7", 5 * MS);
-    times.alert("CPU high bench-probe-7", 6 * MS); // seen again: the first counts
-    times.alert("CPU high on node-1", 4 * MS);
+    times.opened("i-1", "CPU high on node-1", 4 * MS);
     times.opened("i-7", "CPU high bench-probe-7", 20 * MS);
+    times.opened("i-7", "CPU high bench-probe-7", 21 * MS); // seen again: the first counts
     times.notification("i-7", 45 * MS);
     times.notification("i-7", 60 * MS);
-    times.alert("Disk full bench-probe-8", 12 * MS); // probe 8 got no further
+    // probe 8 was never seen opening an incident
 
     Map<Hop, Samples> hops = times.since(Map.of(7L, 1 * MS, 8L, 10 * MS));
 
-    assertThat(hops.get(Hop.ALERT).sorted()).containsExactly(2 * MS, 4 * MS);
     assertThat(hops.get(Hop.INCIDENT).sorted()).containsExactly(19 * MS);
     assertThat(hops.get(Hop.ESCALATION).sorted()).containsExactly(29 * MS);
     assertThat(hops.get(Hop.NOTIFICATION).sorted()).containsExactly(44 * MS);
