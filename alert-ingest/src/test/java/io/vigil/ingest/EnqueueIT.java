@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.vigil.localkafka.TopicProvisioner;
 import io.vigil.schemas.AlertAction;
 import io.vigil.schemas.AlertEvent;
 import io.vigil.schemas.Link;
@@ -118,14 +119,17 @@ class EnqueueIT {
                 + "\"}");
     String key = Topics.alertKey("payments", dedupKey);
     try (AvroTopicReader<AlertEvent> reader = stack.reader(Topics.ALERTS)) {
-      List<AlertEvent> withKey =
+      List<ConsumerRecord<String, AlertEvent>> records =
           reader
               .await("the alert keyed " + key, rs -> rs.stream().anyMatch(r -> key.equals(r.key())))
               .stream()
               .filter(r -> key.equals(r.key()))
-              .map(ConsumerRecord::value)
               .toList();
-      assertThat(withKey).hasSize(1);
+      assertThat(records).hasSize(1);
+      // In the service's partition, where the classifier keeps its state: no repartition hop.
+      assertThat(records.get(0).partition())
+          .isEqualTo(Topics.servicePartition("payments", TopicProvisioner.PARTITIONS));
+      List<AlertEvent> withKey = records.stream().map(ConsumerRecord::value).toList();
       AlertEvent actual = withKey.get(0);
       assertThat(UUID.fromString(actual.getEventId()).toString()).isEqualTo(actual.getEventId());
       assertThat(actual.getReceivedAt()).isBetween(before.minusMillis(1), after.plusMillis(1));

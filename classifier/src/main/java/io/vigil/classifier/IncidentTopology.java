@@ -12,6 +12,7 @@ import io.vigil.classifier.maintenance.HeldAlert;
 import io.vigil.classifier.maintenance.HeldAlertListener;
 import io.vigil.classifier.routing.AlertRouter;
 import io.vigil.classifier.routing.CommandRouter;
+import io.vigil.classifier.routing.DeskPartition;
 import io.vigil.classifier.routing.DirectoryEntry;
 import io.vigil.classifier.routing.IncidentDirectory;
 import io.vigil.classifier.routing.PendingCommand;
@@ -43,8 +44,9 @@ import org.apache.kafka.streams.state.Stores;
  * The classifier's topology: alerts (keyed {@code serviceId/dedupKey}) and human commands (keyed by
  * incident id, routed through a directory of incidents that the same task reads back from {@code
  * vigil.incidents.v1}) are re-keyed by service and meet in one service desk, the single writer of
- * incident events; every decision reads the configuration in force when its record arrives, and
- * records it cannot use go to the dead-letter topic.
+ * incident events (an alert already in its service's partition goes to the desk in the same task,
+ * without the repartition hop); every decision reads the configuration in force when its record
+ * arrives, and records it cannot use go to the dead-letter topic.
  */
 public final class IncidentTopology {
 
@@ -57,6 +59,8 @@ public final class IncidentTopology {
   public static final String ALERT_ROUTER = "alert-router";
   public static final String COMMAND_ROUTER = "command-router";
   public static final String ALERTS_BY_SERVICE = "alerts-by-service";
+  public static final String ALERTS_IN_PLACE = "alerts-in-place";
+  public static final String ALERTS_MOVED = "alerts-to-move";
   public static final String COMMANDS_BY_SERVICE = "commands-by-service";
   public static final String LIFECYCLE = "incident-lifecycle";
   public static final String INCIDENTS_SINK = "incidents-sink";
@@ -108,12 +112,22 @@ public final class IncidentTopology {
         .to(
             Topics.DEAD_LETTERS.name(),
             Produced.with(keys, deadLetters).withName(ALERT_DEAD_LETTERS_SINK));
+    // An alert read from its service's partition goes straight to the desk (one exactly-once hop);
+    // any other moves there through alerts-by-service. Both feed one sub-topology and task.
+    KStream<String, AlertEvent> serviceAlerts =
+        only(routedAlerts, AlertEvent.class, "alert-router-alerts");
+    int partitions = options.partitions();
+    KStream<String, SpecificRecord> alertsInPlace =
+        serviceAlerts
+            .process(() -> DeskPartition.<AlertEvent>direct(partitions), Named.as(ALERTS_IN_PLACE))
+            .mapValues(v -> (SpecificRecord) v, Named.as("alerts-in-place-read"));
     KStream<String, SpecificRecord> alertsByService =
-        only(routedAlerts, AlertEvent.class, "alert-router-alerts")
+        serviceAlerts
+            .process(() -> DeskPartition.<AlertEvent>moved(partitions), Named.as(ALERTS_MOVED))
             .repartition(
                 Repartitioned.with(keys, alerts)
                     .withName(ALERTS_BY_SERVICE)
-                    .withNumberOfPartitions(options.partitions()))
+                    .withNumberOfPartitions(partitions))
             .mapValues(v -> (SpecificRecord) v, Named.as("alerts-by-service-read"));
 
     // Commands and the incidents they name share a key (incident id) and a partition count, so one
@@ -149,7 +163,8 @@ public final class IncidentTopology {
 
     addDeskStores(builder);
     KStream<String, SpecificRecord> desk =
-        alertsByService
+        alertsInPlace
+            .merge(alertsByService, Named.as("alerts-in-place-and-moved"))
             .merge(commandsByService, Named.as("alerts-and-commands"))
             .process(
                 () ->

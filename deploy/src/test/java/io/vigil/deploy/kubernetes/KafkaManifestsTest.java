@@ -38,6 +38,20 @@ class KafkaManifestsTest {
   }
 
   @Test
+  void theClassifiersByServiceTopicsHaveAsManyPartitionsAsTheAlertsTopic() {
+    // Otherwise every alert from alert-ingest takes the repartition hop.
+    String partitions = "3"; // the classifier's default
+    for (JsonNode env : Manifests.container(MANIFESTS.workload("classifier")).path("env")) {
+      if (env.path("name").asText().equals("VIGIL_CLASSIFIER_PARTITIONS")) {
+        partitions = env.path("value").asText();
+      }
+    }
+    assertThat(partitions)
+        .isEqualTo(
+            String.valueOf(kafkaTopic(Topics.ALERTS.name()).spec().path("partitions").asInt()));
+  }
+
+  @Test
   void everyKafkaTopicIsInTheCatalogue() {
     for (Manifest kt : MANIFESTS.ofKind("KafkaTopic")) {
       assertThat(Topics.byName(topicName(kt))).as(kt + " is not in Topics.ALL").isPresent();

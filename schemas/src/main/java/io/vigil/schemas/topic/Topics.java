@@ -9,8 +9,10 @@ import io.vigil.schemas.IncidentCommand;
 import io.vigil.schemas.IncidentEvent;
 import io.vigil.schemas.NotificationEvent;
 import io.vigil.schemas.SlaEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.utils.Utils;
 
 /** The catalogue of every topic in Vigil's contract; the only place topic names are spelled. */
 public final class Topics {
@@ -71,5 +73,24 @@ public final class Topics {
   /** The key of an alert on {@link #ALERTS}: {@code serviceId/dedupKey}. */
   public static String alertKey(String serviceId, String dedupKey) {
     return serviceId + "/" + dedupKey;
+  }
+
+  /**
+   * The service id of an alert key ({@code serviceId/dedupKey}; the whole key if it has no '/').
+   */
+  public static String serviceOfAlertKey(String alertKey) {
+    int slash = alertKey.indexOf('/');
+    return slash < 0 ? alertKey : alertKey.substring(0, slash);
+  }
+
+  /**
+   * The partition, of a topic with {@code partitions} partitions, that Kafka's default partitioning
+   * gives a record keyed by the service id (murmur2 of its UTF-8 bytes): where the classifier keeps
+   * the service's state, and where alert-ingest writes the service's alerts so that they reach it
+   * without a repartition hop ({@link AlertPartitioner}).
+   */
+  public static int servicePartition(String serviceId, int partitions) {
+    byte[] bytes = serviceId.getBytes(StandardCharsets.UTF_8);
+    return Utils.toPositive(Utils.murmur2(bytes)) % partitions;
   }
 }
