@@ -4,6 +4,7 @@ import io.vigil.bench.load.ClosedLoop;
 import io.vigil.bench.load.Endpoint;
 import io.vigil.bench.load.LoadResult;
 import io.vigil.bench.stack.ConsumerLag;
+import io.vigil.schemas.topic.Topics;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -21,7 +22,8 @@ public final class ThroughputScenario {
   /**
    * The outcome; classifier figures are -1 for a target without a classifier.
    *
-   * @param classifiedPerSecond alerts/s the classifier's incident step committed past
+   * @param classifiedPerSecond alerts/s the classifier committed past on vigil.alerts.v1 (alerts in
+   *     their service's partition, all of alert-ingest's, are then through its incident step)
    * @param drainSeconds from the end of the load until the classifier's lag was 0 (-1: not within
    *     the drain limit)
    */
@@ -33,7 +35,8 @@ public final class ThroughputScenario {
       double drainSeconds) {}
 
   /** The topic whose committed offsets count alerts through the incident step. */
-  static final String INCIDENT_STEP_INPUT = "alerts-by-service";
+  /** Where the classifier's progress is read: its input, whose alerts go to the desk in place. */
+  static final String INCIDENT_STEP_INPUT = Topics.ALERTS.name();
 
   private final BenchContext ctx;
 
