@@ -43,7 +43,7 @@ public final class DeskState {
   /** {@code <incident id>/<dedup key>} for every alert of an incident (values empty). */
   public static final String MEMBERS = "incident-alerts";
 
-  /** Ids of the incidents with a {@link PendingCount} (values empty). */
+  /** Ids of the incidents with a {@link PendingCount}, each with when it is due (epoch millis). */
   public static final String PENDING_COUNTS = "pending-counts";
 
   /** Every store the service desk uses, for the topology. */
@@ -111,8 +111,9 @@ public final class DeskState {
    */
   void holdCount(IncidentState incident, AlertEvent alert, String summary, long nowMillis) {
     if (incident.pendingCount == null) {
-      incident.pendingCount = new PendingCount(nowMillis + countInterval.toMillis());
-      pendingCounts.put(incident.id, "");
+      long due = nowMillis + countInterval.toMillis();
+      incident.pendingCount = new PendingCount(due);
+      pendingCounts.put(incident.id, Long.toString(due)); // the sweep reads no incident early
     }
     PendingCount p = incident.pendingCount;
     p.dedupKey = alert.getDedupKey();
@@ -167,13 +168,26 @@ public final class DeskState {
     return pendingCounts.get(incidentId) != null;
   }
 
-  /** The ids of the incidents with a pending count. */
-  List<String> pendingCountIds() {
+  /** The ids of the incidents whose pending count is due by {@code nowMillis}. */
+  List<String> duePendingCounts(long nowMillis) {
     List<String> ids = new ArrayList<>();
     try (KeyValueIterator<String, String> it = pendingCounts.all()) {
-      it.forEachRemaining(kv -> ids.add(kv.key));
+      it.forEachRemaining(
+          kv -> {
+            if (dueBy(kv.value, nowMillis)) {
+              ids.add(kv.key);
+            }
+          });
     }
     return ids;
+  }
+
+  private static boolean dueBy(String due, long nowMillis) {
+    try {
+      return Long.parseLong(due) <= nowMillis;
+    } catch (NumberFormatException e) {
+      return true; // unreadable: let publishCount decide from the incident itself
+    }
   }
 
   /** Indexes the dedup key as one of the incident's alerts, counting it when it is new there. */

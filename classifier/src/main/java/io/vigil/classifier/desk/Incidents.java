@@ -79,7 +79,9 @@ final class Incidents {
     if (incident.id.equals(tracked.incidentId) && tracked.firing) {
       incident.quiet(tracked.severity); // fires again, maybe at another severity
     }
-    state.addMember(incident, alert.getDedupKey());
+    if (!incident.id.equals(tracked.incidentId)) { // an alert of this incident is indexed already
+      state.addMember(incident, alert.getDedupKey());
+    }
     incident.fire(alert.getSeverity());
     tracked.incidentId = incident.id;
     tracked.firing = true;

@@ -80,7 +80,7 @@ public final class ServiceDeskProcessor
   private void sweep(long now) {
     VigilConfig document = config.get();
     emit(heartbeats.sweep(document, rules.of(document), now), now);
-    for (String incidentId : state.pendingCountIds()) {
+    for (String incidentId : state.duePendingCounts(now)) {
       state
           .publishCount(incidentId, now, false)
           .ifPresent(e -> context.forward(new Record<>(e.getIncidentId(), e, now)));
