@@ -111,9 +111,9 @@ public final class DeskState {
    */
   void holdCount(IncidentState incident, AlertEvent alert, String summary, long nowMillis) {
     if (incident.pendingCount == null) {
-      long due = nowMillis + countInterval.toMillis();
-      incident.pendingCount = new PendingCount(due);
-      pendingCounts.put(incident.id, Long.toString(due)); // the sweep reads no incident early
+      incident.pendingCount = new PendingCount();
+      // When it is due lives in the index, so the sweep reads only the incidents that are due.
+      pendingCounts.put(incident.id, Long.toString(nowMillis + countInterval.toMillis()));
     }
     PendingCount p = incident.pendingCount;
     p.dedupKey = alert.getDedupKey();
@@ -135,17 +135,14 @@ public final class DeskState {
   }
 
   /**
-   * The {@code AlertGrouped} publishing the incident's pending count, when it has one that is due
-   * by {@code nowMillis} (any pending one when {@code force}); the incident is saved without it.
+   * The {@code AlertGrouped} publishing the incident's pending count, if it has one; the incident
+   * is saved without it.
    */
-  Optional<IncidentEvent> publishCount(String incidentId, long nowMillis, boolean force) {
+  Optional<IncidentEvent> publishCount(String incidentId) {
     IncidentState incident = incident(incidentId);
     PendingCount p = incident == null ? null : incident.pendingCount;
     if (p == null) {
       pendingCounts.delete(incidentId);
-      return Optional.empty();
-    }
-    if (!force && p.dueAt > nowMillis) {
       return Optional.empty();
     }
     IncidentEvent event =
@@ -161,9 +158,7 @@ public final class DeskState {
     return Optional.of(event);
   }
 
-  /**
-   * Whether some incident may have a pending count (a cheap check before {@link #publishCount}).
-   */
+  /** Whether the incident may have a pending count (a cheap check before {@link #publishCount}). */
   boolean mayHavePendingCount(String incidentId) {
     return pendingCounts.get(incidentId) != null;
   }
@@ -186,7 +181,7 @@ public final class DeskState {
     try {
       return Long.parseLong(due) <= nowMillis;
     } catch (NumberFormatException e) {
-      return true; // unreadable: let publishCount decide from the incident itself
+      return true; // unreadable: publish it now rather than never
     }
   }
 

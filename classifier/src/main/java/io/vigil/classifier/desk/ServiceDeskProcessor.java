@@ -82,7 +82,7 @@ public final class ServiceDeskProcessor
     emit(heartbeats.sweep(document, rules.of(document), now), now);
     for (String incidentId : state.duePendingCounts(now)) {
       state
-          .publishCount(incidentId, now, false)
+          .publishCount(incidentId)
           .ifPresent(e -> context.forward(new Record<>(e.getIncidentId(), e, now)));
     }
     int dropped = state.expire(now);
@@ -156,7 +156,7 @@ public final class ServiceDeskProcessor
       if (!(event.getEvent() instanceof AlertGrouped)
           && state.mayHavePendingCount(event.getIncidentId())) {
         state
-            .publishCount(event.getIncidentId(), timestamp, true)
+            .publishCount(event.getIncidentId())
             .ifPresent(e -> context.forward(new Record<>(e.getIncidentId(), e, timestamp)));
       }
       context.forward(new Record<>(event.getIncidentId(), event, timestamp));

@@ -3,13 +3,10 @@ package io.vigil.classifier.incident;
 /**
  * Repeats of alerts already firing in an incident (and alerts joining a storm incident) that were
  * counted into {@link IncidentState#alertCount} but not yet published: the latest of them, which
- * the one {@code AlertGrouped} published for all of them describes, and when that is due. Part of
- * the incident's store value while it is pending.
+ * the one {@code AlertGrouped} published for all of them describes. Part of the incident's store
+ * value while it is pending; when it is due is in the desk's {@code pending-counts} index.
  */
 public final class PendingCount {
-
-  /** Wall-clock millis by which the count is published. */
-  public long dueAt;
 
   public String dedupKey;
   public String alertEventId;
@@ -22,10 +19,6 @@ public final class PendingCount {
   /** When alert-ingest received the latest repeat (millis). */
   public long receivedAt;
 
-  /** For the JSON serde. */
+  /** For the JSON serde, and a new pending count. */
   public PendingCount() {}
-
-  public PendingCount(long dueAt) {
-    this.dueAt = dueAt;
-  }
 }
