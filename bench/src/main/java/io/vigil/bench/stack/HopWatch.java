@@ -4,14 +4,12 @@ import io.vigil.schemas.registry.HttpSchemaRegistryClient;
 import io.vigil.schemas.serde.AvroDeserializer;
 import io.vigil.schemas.topic.Topics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -32,28 +30,17 @@ public final class HopWatch implements AutoCloseable {
 
   /** Starts reading the four topics from their current ends. */
   public HopWatch(String bootstrap, String registryUrl) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Properties p = Subscribers.readCommitted(bootstrap, "vigil-bench-hops");
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
-    // Not vigil.alerts.v1: reading 1,000 alerts/s here measurably slowed the stack it measures.
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigil-bench-hops");
     this.consumer =
         new KafkaConsumer<>(
             p,
             new StringDeserializer(),
             new AvroDeserializer<>(new HttpSchemaRegistryClient(registryUrl)));
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic :
-        List.of(Topics.INCIDENTS.name(), Topics.ESCALATIONS.name(), Topics.NOTIFICATIONS.name())) {
-      consumer
-          .partitionsFor(topic)
-          .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
-    }
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position);
+    // Not vigil.alerts.v1: reading 1,000 alerts/s here measurably slowed the stack it measures.
+    Subscribers.fromTheEnd(
+        consumer,
+        List.of(Topics.INCIDENTS.name(), Topics.ESCALATIONS.name(), Topics.NOTIFICATIONS.name()));
     this.reader = new Thread(this::read, "bench-hop-watch");
     reader.setDaemon(true);
     reader.start();

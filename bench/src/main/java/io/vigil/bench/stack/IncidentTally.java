@@ -9,15 +9,11 @@ import io.vigil.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -37,24 +33,13 @@ public final class IncidentTally implements AutoCloseable {
 
   /** Starts reading at the current end of the topic, counting events of {@code services}. */
   public IncidentTally(String bootstrap, String registryUrl, Set<String> services) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigil-bench-incidents");
     this.consumer =
         new KafkaConsumer<>(
-            p,
+            Subscribers.readCommitted(bootstrap, "vigil-bench-incidents"),
             new StringDeserializer(),
             new AvroDeserializer<>(new HttpSchemaRegistryClient(registryUrl)));
     this.services = Set.copyOf(services);
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(Topics.INCIDENTS.name()).stream()
-            .map(info -> new TopicPartition(info.topic(), info.partition()))
-            .collect(Collectors.toList());
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position);
+    Subscribers.fromTheEnd(consumer, List.of(Topics.INCIDENTS.name()));
   }
 
   /** Reads what has arrived, for up to {@code wait}. */

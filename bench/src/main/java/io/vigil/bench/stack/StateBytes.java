@@ -28,12 +28,8 @@ public final class StateBytes {
 
   /** Reads every changelog of {@code applicationId} from the start to its current end. */
   public static List<Store> of(String bootstrap, String applicationId) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Properties p = Subscribers.readCommitted(bootstrap, "vigil-bench-state-bytes");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigil-bench-state-bytes");
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<String> changelogs =
