@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -68,6 +69,18 @@ public final class IncidentTopology {
   public static final String DEAD_LETTERS_SINK = "dead-letters-sink";
   public static final String ALERT_DEAD_LETTERS_SINK = "unknown-service-dead-letters-sink";
   public static final String COMMAND_DEAD_LETTERS_SINK = "command-router-dead-letters-sink";
+
+  /**
+   * Topic settings of the stores' changelogs: a segment is closed every 5 minutes and compacted
+   * once a tenth of it is overwritten, so that after a crash (exactly-once wipes the local state)
+   * the restore reads about the current state, not every update since the changelog began.
+   */
+  public static final Map<String, String> CHANGELOG =
+      Map.of(
+          TopicConfig.SEGMENT_MS_CONFIG,
+          "300000",
+          TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG,
+          "0.1");
 
   /** The command router's stores: the incident directory, its expiry index, waiting commands. */
   public static final List<String> ROUTER_STORES =
@@ -209,7 +222,7 @@ public final class IncidentTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
             .withCachingEnabled()
-            .withLoggingEnabled(Map.of()));
+            .withLoggingEnabled(CHANGELOG));
   }
 
   @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.vigil.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.classifier.desk.DeskState;
 import io.vigil.classifier.incident.IncidentIds;
 import io.vigil.schemas.AlertAction;
 import io.vigil.schemas.AlertEvent;
@@ -26,7 +27,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +82,18 @@ class ClassifierServiceIT {
       IncidentOpened opened = (IncidentOpened) mine.get(0).value().getEvent();
       assertThat(opened.getPriority()).isEqualTo(Priority.P1);
       assertThat(opened.getEscalationPolicyId()).isEqualTo("payments");
+
+      // The stores' changelogs are compacted soon enough to keep a restore after a crash short.
+      try (Admin admin = Admin.create(stack.clientConfig())) {
+        ConfigResource changelog =
+            new ConfigResource(
+                ConfigResource.Type.TOPIC,
+                IncidentTopology.APPLICATION_ID + "-" + DeskState.INCIDENTS + "-changelog");
+        Config config = admin.describeConfigs(List.of(changelog)).all().get().get(changelog);
+        assertThat(config.get(TopicConfig.SEGMENT_MS_CONFIG).value()).isEqualTo("300000");
+        assertThat(config.get(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG).value())
+            .isEqualTo("0.1");
+      }
 
       HttpClient http = HttpClient.newHttpClient();
       assertThat(get(http, port, "/health")).isEqualTo(200);
