@@ -16,10 +16,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Where an alert's way to its page spends its time: stamps, on the load generator's clock, the
  * moment each probe's record becomes visible to a {@code read_committed} subscriber on each topic
- * of the path — the alert on {@code vigil.alerts.v1}, its {@code IncidentOpened}, the incident's
- * first escalation record, its first notification record (the attempt about to be sent), kept in
- * {@link HopTimes}. Each visible moment includes every exactly-once commit before it; the
- * differences between hops are what each service and its commit add.
+ * of the path after {@code vigil.alerts.v1} — its {@code IncidentOpened}, the incident's first
+ * escalation record, its first notification record (the attempt about to be sent), kept in {@link
+ * HopTimes}. Each visible moment includes every exactly-once commit before it; the differences
+ * between hops are what each service and its commit add.
  */
 public final class HopWatch implements AutoCloseable {
 
@@ -28,7 +28,7 @@ public final class HopWatch implements AutoCloseable {
   private final Thread reader;
   private volatile boolean closed;
 
-  /** Starts reading the four topics from their current ends. */
+  /** Starts reading the three topics from their current ends. */
   public HopWatch(String bootstrap, String registryUrl) {
     Properties p = Subscribers.readCommitted(bootstrap, "vigil-bench-hops");
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);

@@ -178,19 +178,11 @@ final class AlertRules {
             && a.severity == alert.getSeverity();
     incident.alertCount++;
     incidents.track(incident, a, alert);
-    String text = incidents.summary(incident, alert);
     if (repeat || incident.kind == IncidentKind.STORM) {
-      state.holdCount(incident, alert, text, now);
+      state.holdCount(incident, alert, incidents.summary(incident, alert), now);
     } else {
       state.countPublished(incident);
-      out.add(
-          IncidentEvents.grouped(
-              incident,
-              alert.getDedupKey(),
-              alert.getEventId(),
-              alert.getOccurredAt(),
-              text,
-              alert.getReceivedAt()));
+      out.add(incidents.grouped(incident, alert));
     }
     incidents.reclassifyIfChanged(incident, alert, service, rules, out);
     state.save(incident);

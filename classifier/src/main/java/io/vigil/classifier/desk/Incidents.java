@@ -57,14 +57,7 @@ final class Incidents {
             alert.getLinks(),
             alert.getReceivedAt()));
     if (count > 1) {
-      out.add(
-          IncidentEvents.grouped(
-              incident,
-              alert.getDedupKey(),
-              alert.getEventId(),
-              alert.getOccurredAt(),
-              summary(incident, alert),
-              alert.getReceivedAt()));
+      out.add(grouped(incident, alert));
     }
     state.save(incident);
     return incident;
@@ -88,6 +81,17 @@ final class Incidents {
     tracked.severity = alert.getSeverity();
     tracked.lastTriggerAt = Math.max(tracked.lastTriggerAt, alert.getOccurredAt().toEpochMilli());
     state.alerts.put(DeskState.key(incident.serviceId, alert.getDedupKey()), tracked);
+  }
+
+  /** The {@code AlertGrouped} of {@code alert} joining the incident, with its current count. */
+  IncidentEvent grouped(IncidentState incident, AlertEvent alert) {
+    return IncidentEvents.grouped(
+        incident,
+        alert.getDedupKey(),
+        alert.getEventId(),
+        alert.getOccurredAt(),
+        summary(incident, alert),
+        alert.getReceivedAt());
   }
 
   /** What a grouped alert says on the timeline; a storm states its size. */

@@ -17,12 +17,12 @@ public final class AlertPartitioner implements Partitioner {
   @Override
   public int partition(
       String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster) {
-    int partitions = cluster.partitionCountForTopic(topic);
     if (key == null) {
       throw new IllegalArgumentException(
           "an alert on " + topic + " needs its serviceId/dedupKey key");
     }
-    return Topics.servicePartition(Topics.serviceOfAlertKey(key.toString()), partitions);
+    return Topics.servicePartition(
+        Topics.serviceOfAlertKey(key.toString()), cluster.partitionCountForTopic(topic));
   }
 
   @Override
